@@ -1,0 +1,75 @@
+package dev.runtimes.server.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns a list position into an opaque cursor and back. The cursor carries the position at
+ * microsecond precision and a MAC over the position, the workspace and the filters, so a cursor
+ * that was altered, truncated, or issued for another workspace or other filters is refused.
+ */
+public final class CursorCodec {
+    private static final byte VERSION = 1;
+    private static final int MAC_BYTES = 16;
+    private static final int LENGTH = 1 + Long.BYTES + 2 * Long.BYTES + MAC_BYTES;
+
+    private final SecretKeySpec key;
+
+    public CursorCodec(byte[] secret) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    public String encode(Keyset position, UUID workspaceId, RuntimeFilter filter) {
+        ByteBuffer buffer = ByteBuffer.allocate(LENGTH);
+        buffer.put(VERSION)
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, position.createdAt()))
+                .putLong(position.id().getMostSignificantBits())
+                .putLong(position.id().getLeastSignificantBits());
+        buffer.put(mac(buffer.array(), LENGTH - MAC_BYTES, workspaceId, filter));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /** The position in the cursor, or empty when the cursor is not one of ours for this list. */
+    public Optional<Keyset> decode(String cursor, UUID workspaceId, RuntimeFilter filter) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (bytes.length != LENGTH || bytes[0] != VERSION) {
+            return Optional.empty();
+        }
+        byte[] expected = mac(bytes, LENGTH - MAC_BYTES, workspaceId, filter);
+        byte[] actual = Arrays.copyOfRange(bytes, LENGTH - MAC_BYTES, LENGTH);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, LENGTH - 1 - MAC_BYTES);
+        Instant createdAt = Instant.EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS);
+        return Optional.of(new Keyset(createdAt, new UUID(buffer.getLong(), buffer.getLong())));
+    }
+
+    private byte[] mac(byte[] payload, int length, UUID workspaceId, RuntimeFilter filter) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(payload, 0, length);
+            mac.update(workspaceId.toString().getBytes(StandardCharsets.UTF_8));
+            mac.update(filter.canonical().getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.runtimes.server.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@Entity
+@Table(name = "runtimes")
+public class Runtime extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "workspace_id")
+    public UUID workspaceId;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    public String key;
+    public String name;
+    public String description;
+
+    @Column(name = "owner_id")
+    public UUID ownerId;
+
+    /** {@code idle}, {@code running} or {@code paused}; kept in step with the current sandbox. */
+    public String status;
+
+    /** The labels as canonical JSON, read by the list in the same row. */
+    @Column(name = "labels")
+    public String labelsJson;
+
+    /** The same labels, one row each, for the label filter. */
+    @ElementCollection
+    @CollectionTable(name = "runtime_labels", joinColumns = @JoinColumn(name = "runtime_id"))
+    @MapKeyColumn(name = "key")
+    @Column(name = "value")
+    public Map<String, String> labelIndex = new HashMap<>();
+
+    /** The durable configuration as canonical JSON, defaults filled in. */
+    public String config;
+
+    @Column(name = "config_digest")
+    public String configDigest;
+
+    @Column(name = "config_version")
+    public String configVersion;
+
+    @Column(name = "current_sandbox_id")
+    public UUID currentSandboxId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,133 @@
+package dev.runtimes.server.domain;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The list's keyset query: one statement per page, served by an index on the workspace and the
+ * filtered column in list order, so the database never sorts.
+ */
+@ApplicationScoped
+public class RuntimePageQuery {
+    private static final String SELECT = """
+            select r.id, r.key, r.name, r.description, r.project_id, p.key, p.name, r.status,
+                   r.labels, r.config_digest, r.config_version, r.owner_id, u.name,
+                   r.created_at, r.updated_at,
+                   s.id, s.provider, s.provider_sandbox_id, s.sandbox_url, s.state, s.pause_reason,
+                   s.created_at, s.expires_at, s.runtime_limit_seconds, s.accumulated_micros,
+                   s.running_since, s.billed_credits
+              from runtimes r
+              join projects p on p.id = r.project_id
+              join users u on u.id = r.owner_id
+              left join sandboxes s on s.id = r.current_sandbox_id
+             where r.workspace_id = ?
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    RuntimePageQuery(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Up to {@code size} runtimes of the workspace that match, after {@code after} when given. */
+    public List<RuntimeRow> page(UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> args = new ArrayList<>();
+        args.add(workspaceId);
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and r.status in (")
+                    .append(String.join(
+                            ", ", filter.statuses().stream().map(s -> "?").toList()))
+                    .append(')');
+            args.addAll(filter.statuses());
+        }
+        if (filter.projectId() != null) {
+            sql.append(" and r.project_id = ?");
+            args.add(filter.projectId());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and r.owner_id = ?");
+            args.add(filter.ownerId());
+        }
+        for (String label : filter.labels()) {
+            int colon = label.indexOf(':');
+            sql.append(" and exists (select 1 from runtime_labels l"
+                    + " where l.runtime_id = r.id and l.key = ? and l.value = ?)");
+            args.add(label.substring(0, colon));
+            args.add(label.substring(colon + 1));
+        }
+        if (after != null) {
+            sql.append(" and (r.created_at, r.id) < (?, ?)");
+            args.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+            args.add(after.id());
+        }
+        sql.append(" order by r.created_at desc, r.id desc limit ?");
+        args.add(size);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<RuntimeRow> rows = new ArrayList<>(size);
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static RuntimeRow read(ResultSet rs) throws SQLException {
+        UUID sandboxId = rs.getObject(16, UUID.class);
+        RuntimeRow.SandboxRow sandbox = sandboxId == null
+                ? null
+                : new RuntimeRow.SandboxRow(
+                        sandboxId,
+                        rs.getString(17),
+                        rs.getString(18),
+                        rs.getString(19),
+                        rs.getString(20),
+                        rs.getString(21),
+                        instant(rs, 22),
+                        instant(rs, 23),
+                        (Long) rs.getObject(24, Long.class),
+                        rs.getLong(25),
+                        instant(rs, 26),
+                        rs.getLong(27));
+        return new RuntimeRow(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getObject(12, UUID.class),
+                rs.getString(13),
+                instant(rs, 14),
+                instant(rs, 15),
+                sandbox);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

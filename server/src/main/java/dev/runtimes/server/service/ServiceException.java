@@ -1,0 +1,45 @@
+package dev.runtimes.server.service;
+
+import java.util.List;
+
+/** A failure the caller should see, with the kind that decides its status and error type. */
+public class ServiceException extends RuntimeException {
+    private final ErrorKind kind;
+    private final transient List<FieldProblem> problems;
+
+    public ServiceException(ErrorKind kind, String detail) {
+        this(kind, detail, null);
+    }
+
+    public ServiceException(ErrorKind kind, String detail, List<FieldProblem> problems) {
+        super(detail, null, false, false);
+        this.kind = kind;
+        this.problems = problems;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    /** The field problems of a validation failure, or {@code null} for other failures. */
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+
+    public static ServiceException notFound(String detail) {
+        return new ServiceException(ErrorKind.NOT_FOUND, detail);
+    }
+
+    public static ServiceException forbidden(String detail) {
+        return new ServiceException(ErrorKind.FORBIDDEN, detail);
+    }
+
+    public static ServiceException unauthenticated() {
+        return new ServiceException(ErrorKind.AUTHENTICATION, "Authentication failed");
+    }
+
+    public static ServiceException invalidQueryParameter(String name, String message, String type) {
+        return new ServiceException(
+                ErrorKind.INVALID_REQUEST, message, List.of(new FieldProblem(List.of("query", name), message, type)));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.runtimes.server.tenancy;
+
+import dev.runtimes.server.domain.ApiKey;
+import dev.runtimes.server.domain.AppUser;
+import dev.runtimes.server.domain.Membership;
+import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.Project;
+import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.service.ErrorKind;
+import dev.runtimes.server.service.FieldProblem;
+import dev.runtimes.server.service.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The operator surface: tenancy addressed by slugs and ids as the operator API names them. */
+@ApplicationScoped
+@Transactional
+public class OperatorService {
+    private final TenancyService tenancy;
+
+    OperatorService(TenancyService tenancy) {
+        this.tenancy = tenancy;
+    }
+
+    public record CreatedWorkspace(Workspace workspace, UUID defaultProjectId) {}
+
+    public record IssuedKey(ApiKey key, String token) {}
+
+    public Organization createOrganization(String slug, String name, Long creditBalance, Integer memberLimit) {
+        return tenancy.createOrganization(slug, name, creditBalance, memberLimit);
+    }
+
+    public Organization updateOrganization(String slug, Long creditBalance, Integer memberLimit) {
+        Organization org = organization(slug);
+        org.creditBalance = creditBalance;
+        org.memberLimit = memberLimit;
+        return org;
+    }
+
+    public CreatedWorkspace createWorkspace(String orgSlug, String slug, String name) {
+        Workspace workspace = tenancy.createWorkspace(organization(orgSlug).id, slug, name);
+        return new CreatedWorkspace(workspace, tenancy.defaultProject(workspace.id).id);
+    }
+
+    public Project createProject(String orgSlug, String workspaceSlug, String key, String name) {
+        return tenancy.createProject(workspace(orgSlug, workspaceSlug).id, key, name);
+    }
+
+    public AppUser createUser(String name) {
+        return tenancy.createUser(name);
+    }
+
+    public Membership addMember(String orgSlug, UUID userId, String role) {
+        Organization org = organization(orgSlug);
+        return tenancy.addMember(org.id, user(userId).id, role);
+    }
+
+    /** A new key with a fresh secret, restricted to the organization and workspace when named. */
+    public IssuedKey issueApiKey(UUID userId, String name, String orgSlug, String workspaceSlug, Instant expiresAt) {
+        AppUser user = user(userId);
+        if (workspaceSlug != null && orgSlug == null) {
+            throw new ServiceException(
+                    ErrorKind.VALIDATION,
+                    "The request has 1 invalid value.",
+                    List.of(new FieldProblem(
+                            List.of("body", "workspace"), "a workspace restriction needs its org", "missing")));
+        }
+        UUID orgId = orgSlug == null ? null : organization(orgSlug).id;
+        UUID workspaceId = workspaceSlug == null ? null : workspace(orgSlug, workspaceSlug).id;
+        String token = Tokens.generate();
+        return new IssuedKey(tenancy.createApiKey(user.id, name, token, orgId, workspaceId, expiresAt), token);
+    }
+
+    public void revokeApiKey(UUID keyId) {
+        tenancy.revokeApiKey(keyId);
+    }
+
+    private static Organization organization(String slug) {
+        return Organization.findBySlug(slug)
+                .orElseThrow(() -> ServiceException.notFound("Organization '" + slug + "' was not found."));
+    }
+
+    private static Workspace workspace(String orgSlug, String slug) {
+        return Workspace.findBySlug(organization(orgSlug).id, slug)
+                .orElseThrow(
+                        () -> ServiceException.notFound("Workspace '" + orgSlug + "/" + slug + "' was not found."));
+    }
+
+    private static AppUser user(UUID id) {
+        return AppUser.<AppUser>findByIdOptional(id)
+                .orElseThrow(() -> ServiceException.notFound("User " + id + " was not found."));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.runtimes.server.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** API key secrets: how they are made and the only form in which they are stored. */
+public final class Tokens {
+    /** Every generated key starts with this, so a leaked one is easy to recognise. */
+    public static final String PREFIX = "rtk_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {}
+
+    /** A new secret with 256 random bits. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Compares two secrets in time that does not depend on where they differ. */
+    public static boolean sameSecret(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.runtimes.server.web;
+
+import dev.runtimes.server.config.RuntimesConfig;
+import dev.runtimes.server.service.ServiceException;
+import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
+import dev.runtimes.server.tenancy.Tokens;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every call: under {@code /api/v1/org/} with an API key from
+ * {@code Authorization: Bearer} or {@code X-API-Key}, under {@code /api/v1/admin/} with the
+ * operator token. Secrets are never taken from the URL.
+ */
+public class AuthenticationFilter {
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyAuthenticator authenticator;
+    private final CallerContext callerContext;
+    private final RuntimesConfig config;
+
+    AuthenticationFilter(ApiKeyAuthenticator authenticator, CallerContext callerContext, RuntimesConfig config) {
+        this.authenticator = authenticator;
+        this.callerContext = callerContext;
+        this.config = config;
+    }
+
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/api/v1/org/")) {
+            callerContext.set(authenticator.authenticate(presentedToken(request)));
+        } else if (path.startsWith("/api/v1/admin/")) {
+            String presented = bearerToken(request);
+            boolean operator = presented != null
+                    && config.admin()
+                            .token()
+                            .filter(token -> Tokens.sameSecret(token, presented))
+                            .isPresent();
+            if (!operator) {
+                throw ServiceException.unauthenticated();
+            }
+        }
+    }
+
+    private static String presentedToken(ContainerRequestContext request) {
+        return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                ? bearerToken(request)
+                : request.getHeaderString(API_KEY_HEADER);
+    }
+
+    private static String bearerToken(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return null;
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ServiceException.unauthenticated();
+        }
+        return authorization.substring(BEARER.length()).trim();
+    }
+}

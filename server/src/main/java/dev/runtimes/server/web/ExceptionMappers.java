@@ -1,0 +1,161 @@
+package dev.runtimes.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.runtimes.server.domain.DatabaseException;
+import dev.runtimes.server.service.ErrorKind;
+import dev.runtimes.server.service.FieldProblem;
+import dev.runtimes.server.service.ServiceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure, ours or the framework's, into the canonical envelope. */
+public class ExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response service(ServiceException e) {
+        return ErrorEnvelope.of(e.kind(), e.getMessage(), e.problems());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, ResourceInfo resource) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            Optional<FieldProblem> problem = ConstraintProblems.of(violation, resource.getResourceMethod());
+            if (problem.isEmpty()) {
+                return internal(e);
+            }
+            problems.add(problem.get());
+        }
+        return validationFailed(problems);
+    }
+
+    /**
+     * Quarkus REST answers a path or query value that fails conversion ({@code limit=abc}, an
+     * unknown enum value, a bad UUID) with a 404 that names nothing; here it becomes a 422.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
+            List<FieldProblem> problems = conversionProblems(resource, uri);
+            if (!problems.isEmpty()) {
+                return validationFailed(problems);
+            }
+        }
+        return ErrorEnvelope.of(ErrorKind.NOT_FOUND, "No operation is found at " + uri.getPath() + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response.ResponseBuilder builder =
+                ErrorEnvelope.builder(ErrorKind.METHOD_NOT_ALLOWED, "This method is not allowed here.", null);
+        Object allow = e.getResponse().getHeaders().getFirst(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e) {
+        return ErrorEnvelope.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json.");
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return ErrorEnvelope.of(ErrorKind.NOT_ACCEPTABLE, "This operation answers only application/json.");
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, "The request body is not valid JSON.");
+    }
+
+    /** Well-formed JSON with a value of the wrong type, e.g. a string where a number belongs. */
+    @ServerExceptionMapper
+    public Response wrongJsonType(MismatchedInputException e) {
+        List<Object> location = new ArrayList<>();
+        location.add("body");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            location.add(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        String expected = e.getTargetType() == null ? "value" : JsonTypes.describe(e.getTargetType());
+        return validationFailed(List.of(new FieldProblem(location, "must be " + expected, "invalid_type")));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, "The request is malformed.");
+        }
+        if (status == 413) {
+            return ErrorEnvelope.of(ErrorKind.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response database(DatabaseException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Database failure; incident id %s", incident);
+        return e.isTimeout()
+                ? ErrorEnvelope.of(
+                        ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; incident id " + incident + ".")
+                : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; incident id " + incident + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internal(e);
+    }
+
+    private static Response internal(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure; incident id %s", incident);
+        return ErrorEnvelope.of(ErrorKind.INTERNAL, "An internal error occurred; incident id " + incident + ".");
+    }
+
+    private static Response validationFailed(List<FieldProblem> problems) {
+        String detail = problems.size() == 1
+                ? "The request has 1 invalid value."
+                : "The request has " + problems.size() + " invalid values.";
+        return ErrorEnvelope.of(ErrorKind.VALIDATION, detail, problems);
+    }
+
+    private static List<FieldProblem> conversionProblems(ResourceInfo resource, UriInfo uri) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (RequestParameters.Parameter parameter : RequestParameters.of(resource.getResourceMethod())) {
+            List<String> values = switch (parameter.source()) {
+                case "query" -> uri.getQueryParameters().get(parameter.name());
+                case "path" -> uri.getPathParameters().get(parameter.name());
+                default -> null;
+            };
+            for (int i = 0; values != null && i < values.size(); i++) {
+                Optional<FieldProblem> problem = ParameterConversion.problem(parameter, values.get(i));
+                if (problem.isPresent()) {
+                    problems.add(parameter.repeated() ? problem.get().at(i) : problem.get());
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+}

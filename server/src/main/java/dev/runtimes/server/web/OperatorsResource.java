@@ -1,0 +1,117 @@
+package dev.runtimes.server.web;
+
+import dev.runtimes.server.api.OperatorsApi;
+import dev.runtimes.server.api.model.AddMemberRequest;
+import dev.runtimes.server.api.model.ApiKeyCreated;
+import dev.runtimes.server.api.model.CreateApiKeyRequest;
+import dev.runtimes.server.api.model.CreateOrganizationRequest;
+import dev.runtimes.server.api.model.CreateProjectRequest;
+import dev.runtimes.server.api.model.CreateUserRequest;
+import dev.runtimes.server.api.model.CreateWorkspaceRequest;
+import dev.runtimes.server.api.model.MemberRecord;
+import dev.runtimes.server.api.model.MemberRole;
+import dev.runtimes.server.api.model.Organization;
+import dev.runtimes.server.api.model.ProjectRecord;
+import dev.runtimes.server.api.model.UpdateOrganizationRequest;
+import dev.runtimes.server.api.model.UserRecord;
+import dev.runtimes.server.api.model.WorkspaceRecord;
+import dev.runtimes.server.tenancy.OperatorService;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** HTTP side of the operator surface; the operator token was checked by {@link AuthenticationFilter}. */
+public class OperatorsResource implements OperatorsApi {
+    private final OperatorService operators;
+
+    OperatorsResource(OperatorService operators) {
+        this.operators = operators;
+    }
+
+    @Override
+    public Organization createOrganization(CreateOrganizationRequest request) {
+        return organization(operators.createOrganization(
+                request.getSlug(), request.getName(), request.getCreditBalance(), request.getMemberLimit()));
+    }
+
+    @Override
+    public Organization updateOrganization(String org, UpdateOrganizationRequest request) {
+        return organization(operators.updateOrganization(org, request.getCreditBalance(), request.getMemberLimit()));
+    }
+
+    @Override
+    public WorkspaceRecord createWorkspace(String org, CreateWorkspaceRequest request) {
+        OperatorService.CreatedWorkspace created = operators.createWorkspace(org, request.getSlug(), request.getName());
+        return new WorkspaceRecord()
+                .id(created.workspace().id)
+                .org(org)
+                .slug(created.workspace().slug)
+                .name(created.workspace().name)
+                .defaultProjectId(created.defaultProjectId())
+                .createdAt(utc(created.workspace().createdAt));
+    }
+
+    @Override
+    public ProjectRecord createProject(String org, String workspace, CreateProjectRequest request) {
+        var project = operators.createProject(org, workspace, request.getKey(), request.getName());
+        return new ProjectRecord()
+                .id(project.id)
+                .key(project.key)
+                .name(project.name)
+                .isDefault(project.isDefault)
+                .createdAt(utc(project.createdAt));
+    }
+
+    @Override
+    public UserRecord createUser(CreateUserRequest request) {
+        var user = operators.createUser(request.getName());
+        return new UserRecord().id(user.id).name(user.name).createdAt(utc(user.createdAt));
+    }
+
+    @Override
+    public MemberRecord addMember(String org, AddMemberRequest request) {
+        var membership =
+                operators.addMember(org, request.getUserId(), request.getRole().toString());
+        return new MemberRecord()
+                .userId(membership.userId)
+                .org(org)
+                .role(MemberRole.fromValue(membership.role))
+                .createdAt(utc(membership.createdAt));
+    }
+
+    @Override
+    public ApiKeyCreated createApiKey(UUID userId, CreateApiKeyRequest request) {
+        Instant expiresAt =
+                request.getExpiresAt() == null ? null : request.getExpiresAt().toInstant();
+        OperatorService.IssuedKey issued =
+                operators.issueApiKey(userId, request.getName(), request.getOrg(), request.getWorkspace(), expiresAt);
+        return new ApiKeyCreated()
+                .id(issued.key().id)
+                .name(issued.key().name)
+                .token(issued.token())
+                .org(request.getOrg())
+                .workspace(request.getWorkspace())
+                .expiresAt(utc(issued.key().expiresAt))
+                .createdAt(utc(issued.key().createdAt));
+    }
+
+    @Override
+    public void revokeApiKey(UUID keyId) {
+        operators.revokeApiKey(keyId);
+    }
+
+    private static Organization organization(dev.runtimes.server.domain.Organization org) {
+        return new Organization()
+                .id(org.id)
+                .slug(org.slug)
+                .name(org.name)
+                .creditBalance(org.creditBalance)
+                .memberLimit(org.memberLimit)
+                .createdAt(utc(org.createdAt));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.runtimes.server.web;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The request parameters of a resource method as the spec names them, read from the JAX-RS
+ * annotations of the generated interface the resource implements. Validation and conversion
+ * failures only know Java positions; this turns them into the wire names of {@code loc}.
+ */
+final class RequestParameters {
+
+    /** One parameter: where it travels ({@code path}, {@code query}, {@code header}), its wire name, its Java type. */
+    record Parameter(int index, String source, String name, Class<?> type, boolean repeated) {
+        List<Object> location() {
+            return List.of(source, name);
+        }
+    }
+
+    private RequestParameters() {}
+
+    static List<Parameter> of(Method resourceMethod) {
+        Method declared = declaringInterfaceMethod(resourceMethod).orElse(resourceMethod);
+        Annotation[][] annotations = declared.getParameterAnnotations();
+        Type[] types = declared.getGenericParameterTypes();
+        List<Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                Optional<Location> location = location(annotation);
+                if (location.isPresent()) {
+                    boolean repeated = types[i] instanceof ParameterizedType;
+                    Type element = repeated ? ((ParameterizedType) types[i]).getActualTypeArguments()[0] : types[i];
+                    parameters.add(new Parameter(
+                            i, location.get().source(), location.get().name(), (Class<?>) element, repeated));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    static Optional<Parameter> at(Method resourceMethod, int index) {
+        return of(resourceMethod).stream().filter(p -> p.index() == index).findFirst();
+    }
+
+    private record Location(String source, String name) {}
+
+    private static Optional<Location> location(Annotation annotation) {
+        if (annotation instanceof QueryParam query) {
+            return Optional.of(new Location("query", query.value()));
+        }
+        if (annotation instanceof PathParam path) {
+            return Optional.of(new Location("path", path.value()));
+        }
+        if (annotation instanceof HeaderParam header) {
+            return Optional.of(new Location("header", header.value()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Method> declaringInterfaceMethod(Method method) {
+        for (Class<?> type : method.getDeclaringClass().getInterfaces()) {
+            try {
+                return Optional.of(type.getMethod(method.getName(), method.getParameterTypes()));
+            } catch (NoSuchMethodException notThisInterface) {
+                // try the next one
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.runtimes.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.api.model.PauseReason;
+import dev.runtimes.server.api.model.RuntimeInstanceData;
+import dev.runtimes.server.api.model.RuntimeListItem;
+import dev.runtimes.server.api.model.RuntimeListResponse;
+import dev.runtimes.server.api.model.RuntimeStatus;
+import dev.runtimes.server.api.model.SandboxState;
+import dev.runtimes.server.config.RuntimesConfig;
+import dev.runtimes.server.domain.RuntimeRow;
+import dev.runtimes.server.service.RuntimePage;
+import dev.runtimes.server.service.SandboxFigures;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/** Maps what the services read to the spec's models. */
+@ApplicationScoped
+public class RuntimeMapper {
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+
+    private final ObjectMapper json;
+    private final RuntimesConfig config;
+
+    RuntimeMapper(ObjectMapper json, RuntimesConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    public RuntimeListResponse toListResponse(RuntimePage page) {
+        return new RuntimeListResponse()
+                .items(page.rows().stream()
+                        .map(row -> toListItem(row, page.callerId(), page.readAt()))
+                        .toList())
+                .nextCursor(page.nextCursor());
+    }
+
+    public RuntimeListItem toListItem(RuntimeRow row, UUID callerId, Instant now) {
+        return new RuntimeListItem()
+                .id(row.id())
+                .key(row.key())
+                .name(row.name())
+                .description(row.description())
+                .projectId(row.projectId())
+                .projectKey(row.projectKey())
+                .projectName(row.projectName())
+                .status(RuntimeStatus.fromValue(row.status()))
+                .labels(labels(row.labelsJson()))
+                .configDigest(row.configDigest())
+                .configVersion(row.configVersion())
+                .ownedByMe(row.ownerId().equals(callerId))
+                .createdBy(row.ownerName())
+                .createdAt(utc(row.createdAt()))
+                .updatedAt(utc(row.updatedAt()))
+                .instance(row.sandbox() == null ? null : toInstance(row.sandbox(), now));
+    }
+
+    private RuntimeInstanceData toInstance(RuntimeRow.SandboxRow sandbox, Instant now) {
+        SandboxFigures figures =
+                SandboxFigures.of(sandbox, now, config.metering().creditsPerSecond());
+        return new RuntimeInstanceData()
+                .sandboxId(sandbox.id())
+                .provider(sandbox.provider())
+                .providerSandboxId(sandbox.providerSandboxId())
+                .sandboxUrl(sandbox.sandboxUrl())
+                .state(SandboxState.fromValue(sandbox.state()))
+                .pauseReason(sandbox.pauseReason() == null ? null : PauseReason.fromValue(sandbox.pauseReason()))
+                .createdAt(utc(sandbox.createdAt()))
+                .expiresAt(utc(sandbox.expiresAt()))
+                .totalRuntimeSeconds(figures.totalRuntimeSeconds())
+                .actualRuntimeLimitSeconds(sandbox.runtimeLimitSeconds())
+                .billedCredits(figures.billedCredits())
+                .runningCredits(figures.runningCredits())
+                .estimatedTotalCredits(figures.estimatedTotalCredits());
+    }
+
+    private Map<String, String> labels(String labelsJson) {
+        try {
+            return json.readValue(labelsJson, LABELS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are not a JSON object", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.runtimes.server.web;
+
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** Gives a successful answer the status its operation documents (e.g. {@code 201} for a create). */
+public class SuccessStatusFilter {
+
+    @ServerResponseFilter
+    public void applyDocumentedStatus(ContainerResponseContext response, ResourceInfo resource) {
+        if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null) {
+            // Generated interface methods are named after the spec's operationId.
+            SuccessStatuses.of(resource.getResourceMethod().getName()).ifPresent(response::setStatus);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.runtimes.server;
+
+import dev.runtimes.server.domain.AppUser;
+import dev.runtimes.server.domain.Membership;
+import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.Project;
+import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.service.DurableConfig;
+import dev.runtimes.server.service.NewRuntime;
+import dev.runtimes.server.service.RuntimeService;
+import dev.runtimes.server.tenancy.TenancyService;
+import dev.runtimes.server.tenancy.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds tenants for tests through the same services the product uses. */
+@ApplicationScoped
+public class Tenants {
+    private final TenancyService tenancy;
+    private final RuntimeService runtimes;
+
+    Tenants(TenancyService tenancy, RuntimeService runtimes) {
+        this.tenancy = tenancy;
+        this.runtimes = runtimes;
+    }
+
+    /** A caller: a user, their API key and the scope it names. */
+    public record Member(UUID userId, String name, String token, UUID keyId) {}
+
+    /** An organization with one workspace, its default project and an owner. */
+    public record Tenant(
+            String org, UUID orgId, String workspace, UUID workspaceId, UUID defaultProjectId, Member owner) {}
+
+    public Tenant tenant() {
+        String suffix = unique();
+        Organization org = tenancy.createOrganization("org-" + suffix, "Org " + suffix, null, null);
+        Workspace workspace = tenancy.createWorkspace(org.id, "ws-" + suffix, "Workspace " + suffix);
+        Project project = tenancy.defaultProject(workspace.id);
+        Member owner = member(org.id, Membership.OWNER);
+        return new Tenant(org.slug, org.id, workspace.slug, workspace.id, project.id, owner);
+    }
+
+    public Workspace workspace(Tenant tenant) {
+        String slug = "ws-" + unique();
+        return tenancy.createWorkspace(tenant.orgId(), slug, "Workspace " + slug);
+    }
+
+    public Member member(UUID orgId, String role) {
+        AppUser user = tenancy.createUser("user-" + unique());
+        tenancy.addMember(orgId, user.id, role);
+        String token = Tokens.generate();
+        UUID keyId = tenancy.createApiKey(user.id, "test", token, null, null, null).id;
+        return new Member(user.id, user.name, token, keyId);
+    }
+
+    /** A new key of the user, restricted as given, with its secret. */
+    public String key(UUID userId, UUID orgId, UUID workspaceId, Instant expiresAt) {
+        String token = Tokens.generate();
+        tenancy.createApiKey(userId, "test", token, orgId, workspaceId, expiresAt);
+        return token;
+    }
+
+    public UUID runtime(Tenant tenant, Member owner, String key, UUID projectId, Map<String, String> labels) {
+        return runtimes.create(
+                tenant.workspaceId(),
+                owner.userId(),
+                new NewRuntime(projectId, key, "Runtime " + key, null, labels, DurableConfig.defaults()));
+    }
+
+    public UUID runtime(Tenant tenant, String key) {
+        return runtime(tenant, tenant.owner(), key, tenant.defaultProjectId(), Map.of());
+    }
+
+    public void delete(UUID runtimeId) {
+        runtimes.delete(runtimeId);
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
