@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +25,15 @@ public class Bootstrap {
 
     private final RuntimesConfig config;
     private final TenancyService tenancy;
+    private final int port;
 
-    Bootstrap(RuntimesConfig config, TenancyService tenancy) {
+    Bootstrap(
+            RuntimesConfig config,
+            TenancyService tenancy,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.config = config;
         this.tenancy = tenancy;
+        this.port = port;
     }
 
     @Transactional
@@ -39,7 +45,10 @@ public class Bootstrap {
                 && Organization.findBySlug(SLUG).isEmpty()) {
             String token = Tokens.generate();
             ensureExample(token);
-            LOG.infof("Bootstrap API key for org '%s', workspace '%s' (shown this once): %s", SLUG, SLUG, token);
+            LOG.infof(
+                    "Bootstrap API key for org '%s', workspace '%s' (shown this once, keep it): %s%n"
+                            + "  Try: curl -H 'Authorization: Bearer %s' 'http://localhost:%d/api/v1/org/%s/ws/%s/runtimes?limit=50'",
+                    SLUG, SLUG, token, token, port, SLUG, SLUG);
         }
     }
 
