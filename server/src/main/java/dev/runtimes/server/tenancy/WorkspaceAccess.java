@@ -1,11 +1,8 @@
 package dev.runtimes.server.tenancy;
 
-import dev.runtimes.server.domain.Membership;
-import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Workspace;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** Finds the workspace a request names, as far as the caller may know about it. */
 @ApplicationScoped
@@ -13,21 +10,29 @@ public class WorkspaceAccess {
 
     /**
      * The workspace, when it exists and the caller is a member of its organization; otherwise the
-     * same 404 whether it is missing or hidden, so nothing leaks. A key restricted elsewhere gets 403.
+     * same 404 whether it is missing or hidden, so nothing leaks. A key restricted elsewhere gets
+     * 403. One query.
      */
     public Workspace resolve(Caller caller, String orgSlug, String workspaceSlug) {
-        ServiceException notFound =
-                ServiceException.notFound("Workspace '" + orgSlug + "/" + workspaceSlug + "' was not found.");
-        Organization org = Organization.findBySlug(orgSlug)
-                .filter(o -> Membership.find(o.id, caller.userId()).isPresent())
-                .orElseThrow(() -> notFound);
-        Workspace workspace = Workspace.findBySlug(org.id, workspaceSlug).orElseThrow(() -> notFound);
-        boolean outsideScope = Optional.ofNullable(caller.organizationId())
-                        .filter(id -> !id.equals(org.id))
-                        .isPresent()
-                || Optional.ofNullable(caller.workspaceId())
-                        .filter(id -> !id.equals(workspace.id))
-                        .isPresent();
+        Object[] found = Workspace.getEntityManager()
+                .createQuery(
+                        "select w, (select count(m) from Membership m"
+                                + " where m.organizationId = o.id and m.userId = :user)"
+                                + " from Workspace w, Organization o"
+                                + " where o.id = w.organizationId and o.slug = :org and w.slug = :ws",
+                        Object[].class)
+                .setParameter("user", caller.userId())
+                .setParameter("org", orgSlug)
+                .setParameter("ws", workspaceSlug)
+                .getResultStream()
+                .findFirst()
+                .filter(row -> ((Long) row[1]) > 0)
+                .orElseThrow(() ->
+                        ServiceException.notFound("Workspace '" + orgSlug + "/" + workspaceSlug + "' was not found."));
+        Workspace workspace = (Workspace) found[0];
+        boolean outsideScope = (caller.organizationId() != null
+                        && !caller.organizationId().equals(workspace.organizationId))
+                || (caller.workspaceId() != null && !caller.workspaceId().equals(workspace.id));
         if (outsideScope) {
             throw ServiceException.forbidden(
                     "This API key may not act in workspace '" + orgSlug + "/" + workspaceSlug + "'.");
