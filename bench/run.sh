@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# List benchmark: latency, throughput against PostgreSQL's own, start-up and memory.
+#   bash bench/run.sh            (RUNS=3 by default; the figures go to bench/results/)
+# Needs: the packaged server (built if missing), PostgreSQL at 127.0.0.1:5432 (user postgres),
+# wrk and pgbench (wrk is installed from Debian's packages if missing), and PostgreSQL's
+# max_connections above 64 + the server's pool (20). Not part of the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-runtimes_bench}
+PORT=${BENCH_PORT:-8095}
+TOKEN=bench-token
+RUNS=${RUNS:-3}
+SECONDS_PER_CASE=${SECONDS_PER_CASE:-15}
+JAR=server/target/quarkus-app/quarkus-run.jar
+BASE="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes"
+OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
+mkdir -p "$OUT"
+PSQL=(psql -h 127.0.0.1 -U postgres -qtA)
+
+command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
+[ -f "$JAR" ] || ./mvnw -B -q -pl server -am package -DskipTests
+
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
+export QUARKUS_HTTP_PORT=$PORT RUNTIMES_BOOTSTRAP_TOKEN=$TOKEN
+export QUARKUS_LOG_LEVEL=WARN
+
+server_pid=
+startup_ms=
+start_server() {   # sets server_pid, and startup_ms from process start to the first 200 of the list
+    local t0 t1
+    t0=$(date +%s%N)
+    java -jar "$JAR" >>"$OUT/server.log" 2>&1 &
+    server_pid=$!
+    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE?limit=50"; do
+        kill -0 "$server_pid" || { echo "server died, see $OUT/server.log" >&2; exit 1; }
+        sleep 0.02
+    done
+    t1=$(date +%s%N)
+    startup_ms=$(( (t1 - t0) / 1000000 ))
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true' EXIT
+
+if ! "${PSQL[@]}" -c "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    "${PSQL[@]}" -c "create database $DB"
+fi
+if [ "$("${PSQL[@]}" -d "$DB" -c "select count(*) from information_schema.tables where table_name = 'runtimes'")" = 0 ] \
+   || [ "$("${PSQL[@]}" -d "$DB" -c "select count(*) from runtimes")" -lt 1000000 ]; then
+    start_server; stop_server         # migrates and bootstraps
+    echo "loading 1,000,000 runtimes..."
+    psql -h 127.0.0.1 -U postgres -q -d "$DB" -v count=1000000 -v noise=200000 -f bench/load-runtimes.sql
+fi
+WS=$("${PSQL[@]}" -d "$DB" -c "select w.id from workspaces w join organizations o on o.id = w.organization_id where o.slug = 'example' and w.slug = 'example'")
+PROJECT=$("${PSQL[@]}" -d "$DB" -c "select id from projects where workspace_id = '$WS' and key = 'p2'")
+
+latency() {   # url → "p50_ms p99_ms"
+    wrk -t1 -c1 -d"${SECONDS_PER_CASE}s" --latency -H "Authorization: Bearer $TOKEN" "$1" >"$OUT/wrk.tmp"
+    cat "$OUT/wrk.tmp" >>"$OUT/wrk.log"
+    awk '$1=="50%"{p50=$2} $1=="99%"{p99=$2} END{print p50, p99}' "$OUT/wrk.tmp" | sed -E 's/([0-9.]+)us/\1e-3/g; s/([0-9.]+)ms/\1/g; s/([0-9.]+)s/\1e3/g' \
+        | awk '{printf "%.3f %.3f\n", $1, $2}'
+}
+throughput() {   # connections → requests per second
+    wrk -t2 -c"$1" -d"${SECONDS_PER_CASE}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >"$OUT/wrk.tmp"
+    cat "$OUT/wrk.tmp" >>"$OUT/wrk.log"
+    awk '$1=="Requests/sec:"{print $2}' "$OUT/wrk.tmp"
+}
+pg_throughput() {   # connections → transactions per second of the same page query in PostgreSQL
+    pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j 2 -T "$SECONDS_PER_CASE" -D ws="$WS" -f bench/page.sql "$DB" 2>&1 \
+        | tee -a "$OUT/pgbench.log" | awk '/^tps = /{print $3}' | grep . || { echo "pgbench failed, see $OUT/pgbench.log" >&2; exit 1; }
+}
+
+echo "run,startup_ms,first_p50,first_p99,deep_p50,deep_p99,running_p50,running_p99,project_p50,project_p99,srv16,pg16,srv64,pg64,rss_mb" >"$OUT/runs.csv"
+for run in $(seq 1 "$RUNS"); do
+    start_server
+    wrk -t2 -c8 -d10s -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >/dev/null   # warm-up
+    deep=$(python3 bench/walk.py 127.0.0.1 "$PORT" "$TOKEN" /api/v1/org/example/ws/example/runtimes 10000)
+    first=$(latency "$BASE?limit=50")
+    deep_l=$(latency "$BASE?limit=50&cursor=$deep")
+    running=$(latency "$BASE?limit=50&state=running")
+    project=$(latency "$BASE?limit=50&project_id=$PROJECT")
+    s16=$(throughput 16); p16=$(pg_throughput 16)
+    s64=$(throughput 64); p64=$(pg_throughput 64)
+    rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$server_pid/status")
+    stop_server
+    echo "$run,$startup_ms,${first/ /,},${deep_l/ /,},${running/ /,},${project/ /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
+done
+python3 bench/summarize.py "$OUT/runs.csv" | tee "$OUT/summary.md"
