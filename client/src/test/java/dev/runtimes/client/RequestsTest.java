@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimes.client.model.RuntimeListItem;
 import dev.runtimes.client.model.RuntimeStatus;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -96,6 +97,26 @@ class RequestsTest {
         assertThat(first.autoPagingIterable())
                 .extracting(RuntimeListItem::getKey)
                 .containsExactly("a", "b");
+    }
+
+    @Test
+    void requestsGoThroughTheGivenHttpClient() {
+        // Only the given client follows redirects; the client's own never does.
+        server.answer(302, "", "Location", "/moved").answer(200, Json.page(null, "moved"));
+        RuntimesClient client = RuntimesClient.builder()
+                .baseUrl(server.baseUrl())
+                .token(CannedServer.TOKEN)
+                .httpClient(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.ALWAYS)
+                        .build())
+                .build();
+
+        Page<RuntimeListItem> page = client.runtimes("acme", "research").list(ListRuntimesParams.all());
+
+        assertThat(page.items()).extracting(RuntimeListItem::getKey).containsExactly("moved");
+        assertThat(server.requests())
+                .extracting(request -> request.uri().getPath())
+                .containsExactly("/api/v1/org/acme/ws/research/runtimes", "/moved");
     }
 
     private Runtimes runtimes() {
