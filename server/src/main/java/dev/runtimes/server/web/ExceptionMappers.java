@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -117,6 +118,13 @@ public class ExceptionMappers {
         return e.isTimeout()
                 ? ErrorEnvelope.of(ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; " + incident())
                 : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
+    }
+
+    /** Hibernate could not get a connection (e.g. while authenticating): the database is away. */
+    @ServerExceptionMapper
+    public Response databaseUnreachable(JDBCConnectionException e) {
+        LOG.error("Database unreachable", e);
+        return ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
     }
 
     @ServerExceptionMapper
