@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -114,12 +114,17 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response database(DatabaseException e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Database failure; incident id %s", incident);
+        LOG.error("Database failure", e);
         return e.isTimeout()
-                ? ErrorEnvelope.of(
-                        ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; incident id " + incident + ".")
-                : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; incident id " + incident + ".");
+                ? ErrorEnvelope.of(ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; " + incident())
+                : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
+    }
+
+    /** Hibernate could not get a connection (e.g. while authenticating): the database is away. */
+    @ServerExceptionMapper
+    public Response databaseUnreachable(JDBCConnectionException e) {
+        LOG.error("Database unreachable", e);
+        return ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
     }
 
     @ServerExceptionMapper
@@ -128,9 +133,16 @@ public class ExceptionMappers {
     }
 
     private static Response internal(Throwable e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure; incident id %s", incident);
-        return ErrorEnvelope.of(ErrorKind.INTERNAL, "An internal error occurred; incident id " + incident + ".");
+        LOG.error("Unexpected failure", e);
+        return ErrorEnvelope.of(ErrorKind.INTERNAL, "An internal error occurred; " + incident());
+    }
+
+    /**
+     * The incident id is the request id: it is on the answer's {@code X-Request-Id} and on every
+     * log line of the request, the one above included.
+     */
+    private static String incident() {
+        return "incident id " + RequestIds.current() + " (the " + RequestIds.HEADER + " of this answer).";
     }
 
     private static Response validationFailed(List<FieldProblem> problems) {

@@ -1,0 +1,143 @@
+package dev.runtimes.server.ops;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server ({@code target/quarkus-app}) run as its own process, in the production
+ * profile, on the test database, with JSON logs; its console lines are kept for the test.
+ */
+final class ServerProcess implements AutoCloseable {
+    static final String OPERATOR_TOKEN = "it-operator-token";
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Where the console of the last server that exited is kept, to read after a failure. */
+    private static final Path CONSOLE = Path.of("target", "server-process-console.log");
+
+    private final Process process;
+    private final int port;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.reader = new Thread(this::readConsole, "server-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the server with these extra settings and waits until it is ready. */
+    static ServerProcess start(Map<String, String> settings) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run the integration tests after package");
+        }
+        int port = freePort();
+        String database = System.getenv().getOrDefault("RUNTIMES_TEST_DB", "runtimes_test");
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database);
+        command.add("-Druntimes.admin.token=" + OPERATOR_TOKEN);
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-jar");
+        command.add(JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> server.status("/q/health/ready") == 200);
+        } catch (RuntimeException notReady) {
+            server.close();
+            throw new IllegalStateException("the server did not become ready:\n" + String.join("\n", server.lines));
+        }
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The status of a GET, or -1 when the server does not take the connection. */
+    int status(String path) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException refused) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /**
+     * Asks the server to stop, as Kubernetes does: SIGTERM. Through the process handle, because
+     * {@link Process#destroy()} also closes the pipe the server's last log lines come through.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Whether the process ended within {@code timeout}; its console has then been read to the end. */
+    boolean awaitExit(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        reader.join(timeout.toMillis());
+        Files.write(CONSOLE, lines);
+        return true;
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void readConsole() {
+        try (BufferedReader console =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = console.readLine(); line != null; line = console.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException ended) {
+            // the process is gone
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
