@@ -40,6 +40,9 @@ final class ClientArguments {
     <T> T query(String name, Function<String, T> type) {
         List<String> values = call.queryValues(name);
         if (values.size() > 1) {
+            if (call.isVerbatim()) {
+                return null;
+            }
             throw new IllegalStateException(name + " is not a repeated parameter: mark the call verbatim()");
         }
         return values.isEmpty() ? null : convert(name, values.get(0), type);

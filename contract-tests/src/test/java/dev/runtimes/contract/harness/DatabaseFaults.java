@@ -27,7 +27,8 @@ public final class DatabaseFaults {
     /** The driver's {@code options} value that sets it. */
     public static final String DRIVER_OPTIONS = "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis();
 
-    private static final Duration FIND_BLOCKED_WITHIN = STATEMENT_TIMEOUT.dividedBy(2);
+    /** A safety net only: the search ends as soon as the answer comes. */
+    private static final Duration FIND_BLOCKED_WITHIN = Duration.ofSeconds(30);
 
     private final String jdbcUrl;
     private final String user;
@@ -65,9 +66,9 @@ public final class DatabaseFaults {
                 CompletableFuture<Outcome> answer = CompletableFuture.supplyAsync(request);
                 try (Connection admin = connect()) {
                     admin.setAutoCommit(true);
-                    int pid = waitingServerSession(admin, lock, table)
-                            .orElseThrow(() -> new IllegalStateException("No server statement waited on " + table
-                                    + " within " + FIND_BLOCKED_WITHIN + ": " + answer));
+                    int pid = waitingServerSession(admin, lock, table, answer)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "No server statement waited on " + table + "; the answer was " + answer.join()));
                     try (PreparedStatement terminate = admin.prepareStatement("select pg_terminate_backend(?)")) {
                         terminate.setInt(1, pid);
                         terminate.execute();
@@ -93,8 +94,12 @@ public final class DatabaseFaults {
         }
     }
 
-    /** The session that waits for our lock; polled, since PostgreSQL announces nothing. */
-    private static Optional<Integer> waitingServerSession(Connection admin, Connection lock, String table)
+    /**
+     * The session that waits for our lock, polled (PostgreSQL announces nothing) until it shows or
+     * the answer comes without it.
+     */
+    private static Optional<Integer> waitingServerSession(
+            Connection admin, Connection lock, String table, CompletableFuture<Outcome> answer)
             throws SQLException, InterruptedException {
         int lockPid;
         try (Statement statement = lock.createStatement();
@@ -107,7 +112,7 @@ public final class DatabaseFaults {
                 "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid)) and query ilike ?")) {
             waiting.setInt(1, lockPid);
             waiting.setString(2, "%from " + table + "%");
-            while (Instant.now().isBefore(deadline)) {
+            while (!answer.isDone() && Instant.now().isBefore(deadline)) {
                 try (ResultSet rs = waiting.executeQuery()) {
                     if (rs.next()) {
                         return Optional.of(rs.getInt(1));
