@@ -34,7 +34,11 @@ public final class KnownGaps {
     }
 
     public static KnownGaps load() {
-        return new KnownGaps(ContractSpec.text(RESOURCE));
+        return parse(ContractSpec.text(RESOURCE));
+    }
+
+    public static KnownGaps parse(String text) {
+        return new KnownGaps(text);
     }
 
     public Optional<Gap> gap(Coverage.Pair pair) {
