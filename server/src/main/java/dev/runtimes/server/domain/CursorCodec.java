@@ -22,6 +22,7 @@ public final class CursorCodec {
     private static final byte VERSION = 1;
     private static final int MAC_BYTES = 16;
     private static final int LENGTH = 1 + Long.BYTES + 2 * Long.BYTES + MAC_BYTES;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
 
@@ -36,7 +37,7 @@ public final class CursorCodec {
                 .putLong(position.id().getMostSignificantBits())
                 .putLong(position.id().getLeastSignificantBits());
         buffer.put(mac(buffer.array(), LENGTH - MAC_BYTES, workspaceId, filter));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        return ENCODER.encodeToString(buffer.array());
     }
 
     /** The position in the cursor, or empty when the cursor is not one of ours for this list. */
@@ -45,6 +46,11 @@ public final class CursorCodec {
         try {
             bytes = Base64.getUrlDecoder().decode(cursor);
         } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // The decoder ignores the unused low bits of the last character: another spelling of the
+        // same bytes is an altered cursor too.
+        if (!ENCODER.encodeToString(bytes).equals(cursor)) {
             return Optional.empty();
         }
         if (bytes.length != LENGTH || bytes[0] != VERSION) {

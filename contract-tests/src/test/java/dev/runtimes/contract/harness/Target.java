@@ -1,0 +1,53 @@
+package dev.runtimes.contract.harness;
+
+import java.util.Optional;
+
+/**
+ * A server the suite runs against: where it answers, the operator token that lets the suite
+ * create its own tenants, and what else this binding can do to it.
+ */
+public final class Target {
+    private final String name;
+    private final String baseUrl;
+    private final String operatorToken;
+    private final DatabaseFaults database;
+    private final Coverage coverage = new Coverage(ContractSpec.get());
+
+    /**
+     * @param database how to cause real database faults under the server, or {@code null} when
+     *     the suite cannot reach the target's database (a remote deployment)
+     */
+    public Target(String name, String baseUrl, String operatorToken, DatabaseFaults database) {
+        this.name = name;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.operatorToken = operatorToken;
+        this.database = database;
+    }
+
+    /** Sends the call through the channel and records the answer's status for the coverage table. */
+    public Outcome send(Channel channel, Call call) {
+        Outcome outcome = channel.exchange(baseUrl, call);
+        coverage.record(call.operation(), outcome.status(), channel);
+        return outcome;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Credentials operator() {
+        return Credentials.bearer(operatorToken);
+    }
+
+    public Optional<DatabaseFaults> database() {
+        return Optional.ofNullable(database);
+    }
+
+    public Coverage coverage() {
+        return coverage;
+    }
+}
