@@ -113,6 +113,11 @@ class GracefulShutdownIT {
     }
 
     private static boolean listWaitsForTheLock(Connection lock) throws Exception {
+        // The lock's transaction stays open, and PostgreSQL keeps one snapshot of the activity
+        // view per transaction: clear it, or the first look is the only one.
+        try (Statement clear = lock.createStatement()) {
+            clear.execute("select pg_stat_clear_snapshot()");
+        }
         try (PreparedStatement waiting =
                 lock.prepareStatement("select count(*) from pg_stat_activity where datname = current_database()"
                         + " and wait_event_type = 'Lock' and query like '%from runtimes r%'")) {

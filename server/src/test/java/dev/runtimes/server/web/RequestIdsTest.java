@@ -132,9 +132,15 @@ class RequestIdsTest {
             answer.then().statusCode(200);
             String id = answer.header("X-Request-Id");
 
-            List<LogCapture.Line> access = log.lines("dev.runtimes.access").stream()
-                    .filter(line -> id.equals(line.mdc().get(RequestIds.LOG_KEY)))
-                    .toList();
+            // The line is written when the answer has gone out, so it may trail the answer a little.
+            List<LogCapture.Line> access = List.of();
+            for (long deadline = System.nanoTime() + 5_000_000_000L;
+                    access.isEmpty() && System.nanoTime() < deadline;
+                    Thread.onSpinWait()) {
+                access = log.lines("dev.runtimes.access").stream()
+                        .filter(line -> id.equals(line.mdc().get(RequestIds.LOG_KEY)))
+                        .toList();
+            }
             assertThat(access).hasSize(1);
             assertThat(access.get(0).message()).matches("GET /api/v1/org/\\{org}/ws/\\{workspace}/runtimes 200 \\d+ms");
         }
