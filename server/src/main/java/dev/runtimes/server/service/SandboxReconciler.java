@@ -79,12 +79,10 @@ public class SandboxReconciler {
         }
         SandboxStatus status = provider.inspect(sandbox.providerSandboxId);
         if (status == SandboxStatus.GONE) {
-            ledger.killed(
-                    runtime,
-                    sandbox,
-                    now,
-                    "the sandbox process was gone when the server reconciled its sandboxes (recorded " + sandbox.state
-                            + ")");
+            String reason = "the sandbox process was gone when the server reconciled its sandboxes (recorded "
+                    + sandbox.state + ")";
+            ledger.killed(runtime, sandbox, now, reason);
+            LOG.infof("Sandbox %s of runtime %s recorded killed: %s", sandbox.id, sandbox.runtimeId, reason);
             return true;
         }
         if (status == SandboxStatus.PAUSED && Sandbox.RUNNING.equals(sandbox.state)) {
