@@ -6,8 +6,11 @@ import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Project;
 import dev.runtimes.server.domain.Workspace;
 import dev.runtimes.server.service.DurableConfig;
+import dev.runtimes.server.service.LifecycleService;
 import dev.runtimes.server.service.NewRuntime;
+import dev.runtimes.server.service.RuntimeRef;
 import dev.runtimes.server.service.RuntimeService;
+import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.TenancyService;
 import dev.runtimes.server.tenancy.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +23,12 @@ import java.util.UUID;
 public class Tenants {
     private final TenancyService tenancy;
     private final RuntimeService runtimes;
+    private final LifecycleService lifecycle;
 
-    Tenants(TenancyService tenancy, RuntimeService runtimes) {
+    Tenants(TenancyService tenancy, RuntimeService runtimes, LifecycleService lifecycle) {
         this.tenancy = tenancy;
         this.runtimes = runtimes;
+        this.lifecycle = lifecycle;
     }
 
     /** A caller: a user, their API key and the scope it names. */
@@ -62,19 +67,29 @@ public class Tenants {
         return token;
     }
 
+    /** A new idle runtime, created through the same ensure as {@code POST /runtimes}. */
     public UUID runtime(Tenant tenant, Member owner, String key, UUID projectId, Map<String, String> labels) {
-        return runtimes.create(
-                tenant.workspaceId(),
-                owner.userId(),
-                new NewRuntime(projectId, key, "Runtime " + key, null, labels, DurableConfig.defaults()));
+        NewRuntime spec =
+                new NewRuntime(key, "Runtime " + key, null, projectId.toString(), labels, DurableConfig.defaults());
+        return runtimes.ensure(caller(owner), tenant.org(), tenant.workspace(), spec)
+                .view()
+                .row()
+                .id();
     }
 
     public UUID runtime(Tenant tenant, String key) {
         return runtime(tenant, tenant.owner(), key, tenant.defaultProjectId(), Map.of());
     }
 
-    public void delete(UUID runtimeId) {
-        runtimes.delete(runtimeId);
+    /** Deletes the runtime as its owner, the way {@code DELETE /runtimes/{id}} does. */
+    public void delete(Tenant tenant, UUID runtimeId) {
+        lifecycle.delete(
+                caller(tenant.owner()), new RuntimeRef(tenant.org(), tenant.workspace(), runtimeId.toString()));
+    }
+
+    /** The member as the API sees them when they call with their unrestricted key. */
+    public static Caller caller(Member member) {
+        return new Caller(member.userId(), member.name(), member.keyId(), null, null);
     }
 
     public static String unique() {

@@ -2,6 +2,8 @@ package dev.runtimes.server.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Every {@code runtimes.*} setting, with its default. */
@@ -15,6 +17,8 @@ public interface RuntimesConfig {
     Metering metering();
 
     Cursor cursor();
+
+    Provider provider();
 
     interface Admin {
         /** The operator token that guards {@code /api/v1/admin}; the surface is closed without it. */
@@ -45,5 +49,42 @@ public interface RuntimesConfig {
          * database, so every replica on that database shares it.
          */
         Optional<String> secret();
+    }
+
+    interface Provider {
+        /**
+         * The provider that runs sandboxes, by its {@code kind()}: {@code local} runs each sandbox as
+         * a process of this machine.
+         */
+        @WithDefault("local")
+        String kind();
+
+        /**
+         * The longest one provider call (provision, pause, resume, kill, inspect) may take; a call
+         * that takes longer answers 504 and its transition is undone.
+         */
+        @WithDefault("30s")
+        Duration timeout();
+
+        Local local();
+    }
+
+    interface Local {
+        /**
+         * The shell command ({@code sh -c}) of every sandbox. It must serve HTTP on
+         * {@code 127.0.0.1:$PORT}. Absent: the built-in runtime server, run with this server's Java.
+         */
+        Optional<String> command();
+
+        /** How long a killed sandbox gets between SIGTERM and SIGKILL. */
+        @WithDefault("5s")
+        Duration killGrace();
+
+        /**
+         * Where the provider keeps the built-in runtime server and each sandbox's output
+         * ({@code logs/<sandbox id>.log}). Absent: {@code runtimes-local-provider} in the temporary
+         * directory.
+         */
+        Optional<Path> directory();
     }
 }

@@ -11,11 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The list's keyset query: one statement per page, served by an index on the workspace and the
- * filtered column in list order, so the database never sorts.
+ * The list's keyset query (one statement per page, served by an index on the workspace and the
+ * filtered column in list order, so the database never sorts) and the same row for one runtime.
  */
 @ApplicationScoped
 public class RuntimePageQuery {
@@ -73,13 +74,23 @@ public class RuntimePageQuery {
         }
         sql.append(" order by r.created_at desc, r.id desc limit ?");
         args.add(size);
+        return rows(sql.toString(), args);
+    }
+
+    /** One runtime of the workspace, as the list shows it. */
+    public Optional<RuntimeRow> one(UUID workspaceId, UUID runtimeId) {
+        return rows(SELECT + " and r.id = ?", List.of(workspaceId, runtimeId)).stream()
+                .findFirst();
+    }
+
+    private List<RuntimeRow> rows(String sql, List<Object> args) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 statement.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = statement.executeQuery()) {
-                List<RuntimeRow> rows = new ArrayList<>(size);
+                List<RuntimeRow> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(read(rs));
                 }

@@ -1,6 +1,7 @@
 package dev.runtimes.server.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,6 +22,9 @@ import java.util.TreeMap;
 public record DurableConfig(
         String version, int timeoutSeconds, int cpuCores, int memoryMb, SortedMap<String, String> env) {
     public static final String VERSION = "v2";
+    private static final int DEFAULT_TIMEOUT_SECONDS = 3600;
+    private static final int DEFAULT_CPU_CORES = 2;
+    private static final int DEFAULT_MEMORY_MB = 2048;
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -27,7 +32,42 @@ public record DurableConfig(
             .build();
 
     public static DurableConfig defaults() {
-        return new DurableConfig(VERSION, 3600, 2, 2048, new TreeMap<>());
+        return of(null, null, null, null, null);
+    }
+
+    /** The configuration with the spec's default for every value that is {@code null}. */
+    public static DurableConfig of(
+            String version, Integer timeoutSeconds, Integer cpuCores, Integer memoryMb, Map<String, String> env) {
+        return new DurableConfig(
+                version == null ? VERSION : version,
+                timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds,
+                cpuCores == null ? DEFAULT_CPU_CORES : cpuCores,
+                memoryMb == null ? DEFAULT_MEMORY_MB : memoryMb,
+                env == null ? new TreeMap<>() : new TreeMap<>(env));
+    }
+
+    /** Reads back the {@link #canonicalJson()} a runtime keeps. */
+    public static DurableConfig parse(String canonicalJson) {
+        try {
+            JsonNode tree = CANONICAL.readTree(canonicalJson);
+            SortedMap<String, String> env = new TreeMap<>();
+            tree.path("runtime_server")
+                    .path("env")
+                    .fields()
+                    .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+            return new DurableConfig(
+                    tree.path("version").asText(),
+                    tree.path("sandbox").path("timeout_seconds").asInt(),
+                    tree.path("resources").path("cpu_cores").asInt(),
+                    tree.path("resources").path("memory_mb").asInt(),
+                    env);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored configuration is not JSON", e);
+        }
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
     }
 
     /** The canonical JSON: sorted keys, no spaces, spec names. */

@@ -1,13 +1,17 @@
 package dev.runtimes.server.service;
 
 import java.util.Map;
-import java.util.UUID;
 
-/** What a new runtime is made of. */
+/**
+ * What a new runtime is made of.
+ *
+ * @param project the project's key or id, or {@code null} for the workspace's default project
+ * @param labels the labels, or {@code null} for none
+ */
 public record NewRuntime(
-        UUID projectId,
         String key,
         String name,
         String description,
+        String project,
         Map<String, String> labels,
         DurableConfig config) {}

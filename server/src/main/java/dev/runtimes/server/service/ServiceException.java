@@ -42,4 +42,20 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(
                 ErrorKind.INVALID_REQUEST, message, List.of(new FieldProblem(List.of("query", name), message, type)));
     }
+
+    public static ServiceException conflict(String detail) {
+        return new ServiceException(ErrorKind.CONFLICT, detail);
+    }
+
+    public static ServiceException alreadyExists(String detail) {
+        return new ServiceException(ErrorKind.ALREADY_EXISTS, detail);
+    }
+
+    /** A 422 listing every invalid value. */
+    public static ServiceException invalid(List<FieldProblem> problems) {
+        String detail = problems.size() == 1
+                ? "The request has 1 invalid value."
+                : "The request has " + problems.size() + " invalid values.";
+        return new ServiceException(ErrorKind.VALIDATION, detail, problems);
+    }
 }

@@ -6,7 +6,6 @@ import dev.runtimes.server.domain.Membership;
 import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Project;
 import dev.runtimes.server.domain.Workspace;
-import dev.runtimes.server.service.ErrorKind;
 import dev.runtimes.server.service.FieldProblem;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,11 +61,8 @@ public class OperatorService {
     public IssuedKey issueApiKey(UUID userId, String name, String orgSlug, String workspaceSlug, Instant expiresAt) {
         AppUser user = user(userId);
         if (workspaceSlug != null && orgSlug == null) {
-            throw new ServiceException(
-                    ErrorKind.VALIDATION,
-                    "The request has 1 invalid value.",
-                    List.of(new FieldProblem(
-                            List.of("body", "workspace"), "a workspace restriction needs its org", "missing")));
+            throw ServiceException.invalid(List.of(new FieldProblem(
+                    List.of("body", "workspace"), "a workspace restriction needs its org", "missing")));
         }
         UUID orgId = orgSlug == null ? null : organization(orgSlug).id;
         UUID workspaceId = workspaceSlug == null ? null : workspace(orgSlug, workspaceSlug).id;

@@ -16,11 +16,16 @@ public final class Tokens {
 
     private Tokens() {}
 
-    /** A new secret with 256 random bits. */
+    /** A new API key secret with 256 random bits. */
     public static String generate() {
+        return generate(PREFIX);
+    }
+
+    /** A new secret with 256 random bits, after {@code prefix}. */
+    public static String generate(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String token) {

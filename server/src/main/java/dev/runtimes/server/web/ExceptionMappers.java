@@ -3,6 +3,7 @@ package dev.runtimes.server.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.runtimes.server.domain.DatabaseException;
 import dev.runtimes.server.service.ErrorKind;
 import dev.runtimes.server.service.FieldProblem;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -91,18 +94,17 @@ public class ExceptionMappers {
     /** Well-formed JSON with a value of the wrong type, e.g. a string where a number belongs. */
     @ServerExceptionMapper
     public Response wrongJsonType(MismatchedInputException e) {
-        List<Object> location = new ArrayList<>();
-        location.add("body");
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            location.add(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
-        }
         String expected = e.getTargetType() == null ? "value" : JsonTypes.describe(e.getTargetType());
-        return validationFailed(List.of(new FieldProblem(location, "must be " + expected, "invalid_type")));
+        return validationFailed(List.of(new FieldProblem(bodyLocation(e), "must be " + expected, "invalid_type")));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        // Quarkus REST reports a JSON value a model refuses as a plain 400 around Jackson's reason.
+        if (e.getCause() instanceof ValueInstantiationException refused) {
+            return refusedJsonValue(refused);
+        }
         if (status == 400) {
             return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, "The request is malformed.");
         }
@@ -145,11 +147,32 @@ public class ExceptionMappers {
         return "incident id " + RequestIds.current() + " (the " + RequestIds.HEADER + " of this answer).";
     }
 
-    private static Response validationFailed(List<FieldProblem> problems) {
-        String detail = problems.size() == 1
-                ? "The request has 1 invalid value."
-                : "The request has " + problems.size() + " invalid values.";
-        return ErrorEnvelope.of(ErrorKind.VALIDATION, detail, problems);
+    private Response validationFailed(List<FieldProblem> problems) {
+        return service(ServiceException.invalid(problems));
+    }
+
+    /** A value a model refuses to be made from, e.g. a string that is none of an enum's values. */
+    private Response refusedJsonValue(ValueInstantiationException e) {
+        Class<?> type = e.getType().getRawClass();
+        FieldProblem problem = type.isEnum()
+                ? new FieldProblem(
+                        bodyLocation(e),
+                        "must be one of: "
+                                + Arrays.stream(type.getEnumConstants())
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining(", ")),
+                        "invalid_enum")
+                : new FieldProblem(bodyLocation(e), "is not a valid value", "invalid_value");
+        return validationFailed(List.of(problem));
+    }
+
+    private static List<Object> bodyLocation(JsonMappingException e) {
+        List<Object> location = new ArrayList<>();
+        location.add("body");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            location.add(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+        }
+        return location;
     }
 
     private static List<FieldProblem> conversionProblems(ResourceInfo resource, UriInfo uri) {

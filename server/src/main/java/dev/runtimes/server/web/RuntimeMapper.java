@@ -12,6 +12,7 @@ import dev.runtimes.server.api.model.SandboxState;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.RuntimeRow;
 import dev.runtimes.server.service.RuntimePage;
+import dev.runtimes.server.service.RuntimeView;
 import dev.runtimes.server.service.SandboxFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,6 +42,10 @@ public class RuntimeMapper {
                 .nextCursor(page.nextCursor());
     }
 
+    public RuntimeListItem toListItem(RuntimeView view) {
+        return toListItem(view.row(), view.callerId(), view.readAt());
+    }
+
     public RuntimeListItem toListItem(RuntimeRow row, UUID callerId, Instant now) {
         return new RuntimeListItem()
                 .id(row.id())
@@ -68,7 +73,8 @@ public class RuntimeMapper {
                 .sandboxId(sandbox.id())
                 .provider(sandbox.provider())
                 .providerSandboxId(sandbox.providerSandboxId())
-                .sandboxUrl(sandbox.sandboxUrl())
+                // A paused sandbox keeps its address but does not answer there.
+                .sandboxUrl("running".equals(sandbox.state()) ? sandbox.sandboxUrl() : null)
                 .state(SandboxState.fromValue(sandbox.state()))
                 .pauseReason(sandbox.pauseReason() == null ? null : PauseReason.fromValue(sandbox.pauseReason()))
                 .createdAt(utc(sandbox.createdAt()))

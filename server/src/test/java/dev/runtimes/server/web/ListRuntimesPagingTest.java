@@ -146,7 +146,7 @@ class ListRuntimesPagingTest {
             clock.set(start.plusMillis(4500 + round));
             tenants.runtime(tenant, "among-" + round);
             if (round == 0) {
-                tenants.delete(victim);
+                tenants.delete(tenant, victim);
             }
             round++;
         } while (cursor != null);

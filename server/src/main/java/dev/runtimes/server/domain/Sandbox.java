@@ -1,0 +1,143 @@
+package dev.runtimes.server.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One row of the sandbox ledger. Rows are never deleted: a killed sandbox keeps its figures, when
+ * and why it was killed.
+ */
+@Entity
+@Table(name = "sandboxes")
+public class Sandbox extends PanacheEntityBase {
+    public static final String RUNNING = "running";
+    public static final String PAUSED = "paused";
+    public static final String KILLED = "killed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "runtime_id")
+    public UUID runtimeId;
+
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    public String provider;
+
+    @Column(name = "provider_sandbox_id")
+    public String providerSandboxId;
+
+    @Column(name = "sandbox_url")
+    public String sandboxUrl;
+
+    /** {@code running}, {@code paused} or {@code killed}. */
+    public String state;
+
+    @Column(name = "pause_reason")
+    public String pauseReason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** When the sandbox is paused automatically unless kept alive; set only while running. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "runtime_limit_seconds")
+    public Long runtimeLimitSeconds;
+
+    /** Running time of the spans that ended; the current span runs from {@link #runningSince}. */
+    @Column(name = "accumulated_micros")
+    public long accumulatedMicros;
+
+    @Column(name = "running_since")
+    public Instant runningSince;
+
+    @Column(name = "billed_credits")
+    public long billedCredits;
+
+    @Column(name = "killed_at")
+    public Instant killedAt;
+
+    @Column(name = "kill_reason")
+    public String killReason;
+
+    /** Hex SHA-256 of the sandbox token; the token itself is never stored. */
+    @Column(name = "token_hash")
+    public String tokenHash;
+
+    /** The sandboxes of {@code provider} that should be alive. */
+    public static List<Sandbox> live(String provider) {
+        return list("state in ?1 and provider = ?2", List.of(RUNNING, PAUSED), provider);
+    }
+
+    /** Starts a running span at {@code now}, with {@code expiresAt} {@code timeout} away, within the limit. */
+    public void run(Instant now, Duration timeout) {
+        state = RUNNING;
+        pauseReason = null;
+        runningSince = now;
+        expiresAt = limitReachedAt()
+                .filter(limit -> limit.isBefore(now.plus(timeout)))
+                .orElse(now.plus(timeout));
+    }
+
+    /**
+     * Pushes {@code expiresAt} by {@code extension}, counted from {@code expiresAt} or from
+     * {@code now}, whichever is later, but not past the runtime limit.
+     */
+    public Instant keepAlive(Instant now, Duration extension) {
+        Instant pushed = (expiresAt != null && expiresAt.isAfter(now) ? expiresAt : now).plus(extension);
+        expiresAt = limitReachedAt().filter(pushed::isAfter).orElse(pushed);
+        return expiresAt;
+    }
+
+    /** Ends the running span at {@code now} and stops the sandbox where it is. */
+    public void pause(Instant now, String reason) {
+        endRunningSpan(now);
+        state = PAUSED;
+        pauseReason = reason;
+    }
+
+    public void kill(Instant now, String reason) {
+        endRunningSpan(now);
+        state = KILLED;
+        pauseReason = null;
+        killedAt = now;
+        killReason = reason.length() > 200 ? reason.substring(0, 199) + "…" : reason;
+    }
+
+    /**
+     * When the running sandbox reaches its runtime limit, or empty without one. Running time is
+     * counted, paused time is not, so the moment moves with every pause.
+     */
+    public Optional<Instant> limitReachedAt() {
+        if (runtimeLimitSeconds == null || runningSince == null) {
+            return Optional.empty();
+        }
+        long leftMicros = runtimeLimitSeconds * 1_000_000L - accumulatedMicros;
+        return Optional.of(runningSince.plus(leftMicros, ChronoUnit.MICROS));
+    }
+
+    /** Whether the sandbox has run for its whole runtime limit. */
+    public boolean limitUsedUp() {
+        return runtimeLimitSeconds != null && accumulatedMicros >= runtimeLimitSeconds * 1_000_000L;
+    }
+
+    private void endRunningSpan(Instant now) {
+        if (runningSince != null && now.isAfter(runningSince)) {
+            accumulatedMicros += ChronoUnit.MICROS.between(runningSince, now);
+        }
+        runningSince = null;
+        expiresAt = null;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.runtimes.server.service;
+
+import dev.runtimes.server.domain.AppUser;
+import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.tenancy.Caller;
+import dev.runtimes.server.tenancy.WorkspaceAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Finds the runtime a request names, as far as the caller may see it, and tells whether the
+ * caller may change it. Reads are for every member of the workspace; changes are for the owner.
+ */
+@ApplicationScoped
+public class RuntimeLookup {
+    private final WorkspaceAccess workspaces;
+
+    RuntimeLookup(WorkspaceAccess workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    public record Found(Workspace workspace, Runtime runtime) {}
+
+    /** The runtime, in the caller's transaction; a 404 when there is none the caller may see. */
+    public Found find(Caller caller, RuntimeRef ref, LockModeType lock) {
+        Workspace workspace = workspaces.resolve(caller, ref.org(), ref.workspace());
+        Runtime runtime =
+                Runtime.findInWorkspace(workspace.id, ref.runtime(), lock).orElseThrow(() -> notFound(ref));
+        return new Found(workspace, runtime);
+    }
+
+    /** The runtime, locked for update, when the caller owns it; a 403 otherwise. */
+    public Found findOwned(Caller caller, RuntimeRef ref) {
+        Found found = find(caller, ref, LockModeType.PESSIMISTIC_WRITE);
+        Runtime runtime = found.runtime();
+        if (!runtime.ownerId.equals(caller.userId())) {
+            String owner = AppUser.<AppUser>findByIdOptional(runtime.ownerId)
+                    .map(user -> user.name)
+                    .orElse("another user");
+            throw ServiceException.forbidden(
+                    "Only the owner of runtime '" + runtime.key + "' (" + owner + ") may change it.");
+        }
+        return found;
+    }
+
+    static ServiceException notFound(RuntimeRef ref) {
+        return ServiceException.notFound("Runtime '" + ref.runtime() + "' was not found in workspace '" + ref.org()
+                + "/" + ref.workspace() + "'.");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.runtimes.server.service;
+
+import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.provider.ConfiguredProvider;
+import dev.runtimes.server.provider.SandboxStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Compares the sandboxes the ledger says are alive with what the provider has, at every server
+ * start: a sandbox whose process is gone is recorded killed, with the reason, and its runtime
+ * becomes idle; a sandbox in the other state than recorded is brought back to the recorded one.
+ */
+@ApplicationScoped
+public class SandboxReconciler {
+    private static final Logger LOG = Logger.getLogger(SandboxReconciler.class);
+
+    private final ConfiguredProvider provider;
+    private final RuntimeClaims claims;
+    private final SandboxLedger ledger;
+    private final Clock clock;
+
+    SandboxReconciler(ConfiguredProvider provider, RuntimeClaims claims, SandboxLedger ledger, Clock clock) {
+        this.provider = provider;
+        this.claims = claims;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reconcile();
+    }
+
+    /** Reconciles every live sandbox of the configured provider; returns how many were gone. */
+    public int reconcile() {
+        List<Live> live = QuarkusTransaction.requiringNew()
+                .call(() -> Sandbox.live(provider.kind()).stream()
+                        .map(sandbox -> new Live(sandbox.id, sandbox.runtimeId))
+                        .toList());
+        int gone = 0;
+        for (Live sandbox : live) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> reconcile(sandbox))) {
+                    gone++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not reconcile sandbox %s; it is left as recorded", sandbox.id());
+            }
+        }
+        LOG.infof("Reconciled %d live sandboxes with provider '%s': %d gone", live.size(), provider.kind(), gone);
+        return gone;
+    }
+
+    private record Live(UUID id, UUID runtimeId) {}
+
+    /**
+     * Whether the sandbox was gone. Locks its runtime first and reads the sandbox after, so no
+     * transition runs meanwhile and the state read is current.
+     */
+    private boolean reconcile(Live live) {
+        Runtime runtime = Runtime.findById(live.runtimeId(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (runtime != null && claims.held(runtime, now)) {
+            // A transition is under way; it records what it does.
+            return false;
+        }
+        Sandbox sandbox = Sandbox.findById(live.id());
+        if (Sandbox.KILLED.equals(sandbox.state)) {
+            return false;
+        }
+        SandboxStatus status = provider.inspect(sandbox.providerSandboxId);
+        if (status == SandboxStatus.GONE) {
+            String reason = "the sandbox process was gone when the server reconciled its sandboxes (recorded "
+                    + sandbox.state + ")";
+            ledger.killed(runtime, sandbox, now, reason);
+            LOG.infof("Sandbox %s of runtime %s recorded killed: %s", sandbox.id, sandbox.runtimeId, reason);
+            return true;
+        }
+        if (status == SandboxStatus.PAUSED && Sandbox.RUNNING.equals(sandbox.state)) {
+            provider.resume(sandbox.providerSandboxId);
+        } else if (status == SandboxStatus.RUNNING && Sandbox.PAUSED.equals(sandbox.state)) {
+            provider.pause(sandbox.providerSandboxId);
+        }
+        return false;
+    }
+}
