@@ -17,10 +17,8 @@ import dev.runtimes.client.model.ErrorType;
 import dev.runtimes.client.model.ValidationErrorItem;
 import dev.runtimes.client.model.ValidationErrorType;
 import dev.runtimes.contract.client.Tenants.Tenant;
-import dev.runtimes.server.service.RuntimeService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,16 +38,13 @@ class ClientErrorsTest {
     @TestHTTPResource("/")
     URL server;
 
-    @Inject
-    RuntimeService runtimeService;
-
     Tenants tenants;
     Tenant tenant;
     final List<Duration> waits = new ArrayList<>();
 
     @BeforeEach
     void tenant() {
-        tenants = new Tenants(server, runtimeService);
+        tenants = new Tenants(server);
         tenant = tenants.tenant();
     }
 

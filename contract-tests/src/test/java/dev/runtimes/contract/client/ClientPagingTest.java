@@ -11,10 +11,8 @@ import dev.runtimes.client.RuntimesClient;
 import dev.runtimes.client.model.RuntimeListItem;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.contract.client.Tenants.Tenant;
-import dev.runtimes.server.service.RuntimeService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +27,11 @@ class ClientPagingTest {
     @TestHTTPResource("/")
     URL server;
 
-    @Inject
-    RuntimeService runtimeService;
-
     Tenants tenants;
 
     @BeforeEach
     void tenants() {
-        tenants = new Tenants(server, runtimeService);
+        tenants = new Tenants(server);
     }
 
     @Test

@@ -11,10 +11,8 @@ import dev.runtimes.client.RuntimesClient;
 import dev.runtimes.client.model.RuntimeListItem;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.contract.client.Tenants.Tenant;
-import dev.runtimes.server.service.RuntimeService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -39,12 +37,9 @@ class ClientUsageExampleTest {
     @TestHTTPResource("/")
     URL server;
 
-    @Inject
-    RuntimeService runtimeService;
-
     @Test
     void exampleRunsAgainstTheServer() {
-        Tenants tenants = new Tenants(server, runtimeService);
+        Tenants tenants = new Tenants(server);
         Tenant tenant = tenants.tenant();
         tenants.runtime(tenant, "notebook", Map.of("team", "ml"));
         tenants.runtime(tenant, "website", Map.of("team", "web"));

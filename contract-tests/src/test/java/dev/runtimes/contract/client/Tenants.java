@@ -1,27 +1,25 @@
 package dev.runtimes.contract.client;
 
 import dev.runtimes.client.api.OperatorsApi;
+import dev.runtimes.client.api.RuntimesApi;
 import dev.runtimes.client.invoker.ApiClient;
 import dev.runtimes.client.invoker.ApiException;
 import dev.runtimes.client.model.AddMemberRequest;
 import dev.runtimes.client.model.ApiKeyCreated;
 import dev.runtimes.client.model.CreateApiKeyRequest;
 import dev.runtimes.client.model.CreateOrganizationRequest;
+import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.CreateUserRequest;
 import dev.runtimes.client.model.CreateWorkspaceRequest;
 import dev.runtimes.client.model.MemberRole;
 import dev.runtimes.client.model.WorkspaceRecord;
-import dev.runtimes.server.service.DurableConfig;
-import dev.runtimes.server.service.NewRuntime;
-import dev.runtimes.server.service.RuntimeService;
 import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Tenants for the client tests, made the way an operator makes them: through the operator API
- * over HTTP (with the generated client). Runtimes are created through the server's service,
- * because the API cannot create them yet.
+ * over HTTP (with the generated client); runtimes are created by their owner through the API.
  */
 final class Tenants {
     /** The operator token of the server's test profile ({@code %test.runtimes.admin.token}). */
@@ -30,26 +28,30 @@ final class Tenants {
     /** An organization with one workspace and its owner, who holds an unrestricted key. */
     record Tenant(String org, String workspace, UUID workspaceId, UUID defaultProjectId, UUID ownerId, String token) {}
 
+    private final String baseUri;
     private final OperatorsApi operators;
-    private final RuntimeService runtimes;
 
-    Tenants(URL server, RuntimeService runtimes) {
+    Tenants(URL server) {
+        this.baseUri = server.toString().replaceAll("/+$", "");
+        this.operators = new OperatorsApi(client(OPERATOR_TOKEN));
+    }
+
+    private ApiClient client(String token) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.toString().replaceAll("/+$", ""));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + OPERATOR_TOKEN));
-        this.operators = new OperatorsApi(client);
-        this.runtimes = runtimes;
+        client.updateBaseUri(baseUri);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
     }
 
     Tenant tenant() {
         String suffix = unique();
-        String org = operator(() -> operators.createOrganization(
+        String org = succeed(() -> operators.createOrganization(
                         new CreateOrganizationRequest().slug("org-" + suffix).name("Org " + suffix)))
                 .getSlug();
         WorkspaceRecord workspace = workspace(org);
-        UUID owner = operator(() -> operators.createUser(new CreateUserRequest().name("user-" + suffix)))
+        UUID owner = succeed(() -> operators.createUser(new CreateUserRequest().name("user-" + suffix)))
                 .getId();
-        operator(() ->
+        succeed(() ->
                 operators.addMember(org, new AddMemberRequest().userId(owner).role(MemberRole.OWNER)));
         String token = key(owner, new CreateApiKeyRequest()).getToken();
         return new Tenant(org, workspace.getSlug(), workspace.getId(), workspace.getDefaultProjectId(), owner, token);
@@ -69,26 +71,30 @@ final class Tenants {
     /** A key of the tenant's owner that the operator revoked. */
     String revokedKey(Tenant tenant) {
         ApiKeyCreated key = key(tenant.ownerId(), new CreateApiKeyRequest());
-        operator(() -> operators.revokeApiKeyWithHttpInfo(key.getId()));
+        succeed(() -> operators.revokeApiKeyWithHttpInfo(key.getId()));
         return key.getToken();
     }
 
     UUID runtime(Tenant tenant, String key, Map<String, String> labels) {
-        return runtimes.create(
-                tenant.workspaceId(),
-                tenant.ownerId(),
-                new NewRuntime(
-                        tenant.defaultProjectId(), key, "Runtime " + key, null, labels, DurableConfig.defaults()));
+        RuntimesApi runtimes = new RuntimesApi(client(tenant.token()));
+        return succeed(() -> runtimes.createRuntime(
+                        tenant.org(),
+                        tenant.workspace(),
+                        new CreateRuntimeRequest()
+                                .key(key)
+                                .name("Runtime " + key)
+                                .labels(labels)))
+                .getId();
     }
 
     private WorkspaceRecord workspace(String org) {
         String slug = "ws-" + unique();
-        return operator(() -> operators.createWorkspace(
+        return succeed(() -> operators.createWorkspace(
                 org, new CreateWorkspaceRequest().slug(slug).name("Workspace " + slug)));
     }
 
     private ApiKeyCreated key(UUID userId, CreateApiKeyRequest request) {
-        return operator(() -> operators.createApiKey(userId, request.name("client tests")));
+        return succeed(() -> operators.createApiKey(userId, request.name("client tests")));
     }
 
     private static String unique() {
@@ -96,15 +102,15 @@ final class Tenants {
     }
 
     @FunctionalInterface
-    private interface OperatorCall<T> {
+    private interface ApiCall<T> {
         T call() throws ApiException;
     }
 
-    private static <T> T operator(OperatorCall<T> call) {
+    private static <T> T succeed(ApiCall<T> call) {
         try {
             return call.call();
         } catch (ApiException e) {
-            throw new IllegalStateException("operator call failed: " + e.getMessage(), e);
+            throw new IllegalStateException("API call failed: " + e.getMessage(), e);
         }
     }
 }

@@ -17,11 +17,15 @@ import dev.runtimes.client.model.AddMemberRequest;
 import dev.runtimes.client.model.CreateApiKeyRequest;
 import dev.runtimes.client.model.CreateOrganizationRequest;
 import dev.runtimes.client.model.CreateProjectRequest;
+import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.CreateUserRequest;
 import dev.runtimes.client.model.CreateWorkspaceRequest;
+import dev.runtimes.client.model.KeepaliveRequest;
 import dev.runtimes.client.model.OwnerFilter;
 import dev.runtimes.client.model.RuntimeStatus;
+import dev.runtimes.client.model.StartRuntimeRequest;
 import dev.runtimes.client.model.UpdateOrganizationRequest;
+import dev.runtimes.client.model.UpdateRuntimeRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -54,6 +58,55 @@ final class ClientCalls {
                                     a.queryList("label", Function.identity()),
                                     a.query("limit", Integer::valueOf),
                                     a.query("cursor", Function.identity()))),
+            entry(
+                    "createRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .createRuntimeWithHttpInfo(
+                                    a.path("org"), a.path("workspace"), a.body(CreateRuntimeRequest.class))),
+            entry(
+                    "getRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .getRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+            entry(
+                    "updateRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .updateRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.body(UpdateRuntimeRequest.class))),
+            entry(
+                    "deleteRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .deleteRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+            entry(
+                    "startRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .startRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.body(StartRuntimeRequest.class))),
+            entry(
+                    "pauseRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .pauseRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+            entry(
+                    "resumeRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .resumeRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+            entry(
+                    "resetRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .resetRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+            entry(
+                    "keepaliveRuntime",
+                    (client, a) -> new RuntimesApi(client)
+                            .keepaliveRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.body(KeepaliveRequest.class))),
             entry(
                     "createOrganization",
                     (client, a) -> new OperatorsApi(client)
