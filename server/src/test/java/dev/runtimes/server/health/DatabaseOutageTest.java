@@ -82,13 +82,14 @@ class DatabaseOutageTest {
     @Test
     void readinessIsDownUntilTheMigrationsAreApplied() {
         flyway.clean();
+        int migrations = flyway.info().pending().length;
 
         ready().statusCode(503)
                 .body("status", is("DOWN"))
                 .body("checks.find { it.name == '" + DATASOURCE_CHECK + "' }.status", is("UP"))
                 .body("checks.find { it.name == '" + MigrationsCheck.NAME + "' }.status", is("DOWN"))
                 .body("checks.find { it.name == '" + MigrationsCheck.NAME + "' }.data.version", is("none"))
-                .body("checks.find { it.name == '" + MigrationsCheck.NAME + "' }.data.pending", is(1));
+                .body("checks.find { it.name == '" + MigrationsCheck.NAME + "' }.data.pending", is(migrations));
 
         flyway.migrate();
 
