@@ -78,6 +78,7 @@ class ClientDecodingTest {
                                 .path("responses")
                                 .properties()
                                 .forEach(response -> collect(
+                                        spec,
                                         path.getKey() + " " + operation.getKey() + " " + response.getKey(),
                                         response.getValue(),
                                         examples))));
@@ -85,7 +86,7 @@ class ClientDecodingTest {
                 .path("responses")
                 .properties()
                 .forEach(response ->
-                        collect("components/responses/" + response.getKey(), response.getValue(), examples));
+                        collect(spec, "components/responses/" + response.getKey(), response.getValue(), examples));
         return examples.stream();
     }
 
@@ -184,7 +185,7 @@ class ClientDecodingTest {
     }
 
     /** Every example of a response's JSON content, with the name of its schema. */
-    private static void collect(String where, JsonNode response, List<Arguments> into) {
+    private static void collect(JsonNode spec, String where, JsonNode response, List<Arguments> into) {
         JsonNode content = response.path("content").path("application/json");
         String ref = content.path("schema").path("$ref").asText("");
         if (ref.isEmpty()) {
@@ -199,6 +200,12 @@ class ClientDecodingTest {
                 .forEach(example -> into.add(Arguments.of(
                         where + " " + example.getKey(),
                         schema,
-                        example.getValue().path("value"))));
+                        resolved(spec, example.getValue()).path("value"))));
+    }
+
+    /** The example itself, or the shared one under {@code components/examples} it refers to. */
+    private static JsonNode resolved(JsonNode spec, JsonNode example) {
+        String ref = example.path("$ref").asText("");
+        return ref.isEmpty() ? example : spec.at(ref.substring(1));
     }
 }

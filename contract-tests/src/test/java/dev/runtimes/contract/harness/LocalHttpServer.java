@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,8 @@ public final class LocalHttpServer implements AutoCloseable {
             if (bytes.length > 0) {
                 exchange.getResponseHeaders().add("Content-Type", answer.contentType());
             }
+            // Like our server, every answer names its request.
+            exchange.getResponseHeaders().add("X-Request-Id", UUID.randomUUID().toString());
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
