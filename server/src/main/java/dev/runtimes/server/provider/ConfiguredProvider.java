@@ -1,6 +1,7 @@
 package dev.runtimes.server.provider;
 
 import dev.runtimes.server.config.RuntimesConfig;
+import dev.runtimes.server.metrics.RuntimesMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,10 @@ public class ConfiguredProvider {
     private final SandboxProvider provider;
     private final Duration timeout;
     private final ExecutorService calls;
+    private final RuntimesMetrics metrics;
 
-    ConfiguredProvider(@Any Instance<SandboxProvider> providers, RuntimesConfig config) {
+    ConfiguredProvider(@Any Instance<SandboxProvider> providers, RuntimesConfig config, RuntimesMetrics metrics) {
+        this.metrics = metrics;
         this.kind = config.provider().kind();
         Instance<SandboxProvider> named = providers.select(Identifier.Literal.of(kind));
         if (!named.isResolvable()) {
@@ -57,35 +60,51 @@ public class ConfiguredProvider {
     }
 
     public ProvisionedSandbox provision(SandboxSpec spec) {
-        return bounded(() -> provider.provision(spec));
+        return bounded("provision", () -> provider.provision(spec));
     }
 
     public void pause(String providerSandboxId) {
-        bounded(() -> {
+        bounded("pause", () -> {
             provider.pause(providerSandboxId);
             return null;
         });
     }
 
     public void resume(String providerSandboxId) {
-        bounded(() -> {
+        bounded("resume", () -> {
             provider.resume(providerSandboxId);
             return null;
         });
     }
 
     public void kill(String providerSandboxId) {
-        bounded(() -> {
+        bounded("kill", () -> {
             provider.kill(providerSandboxId);
             return null;
         });
     }
 
     public SandboxStatus inspect(String providerSandboxId) {
-        return bounded(() -> provider.inspect(providerSandboxId));
+        return bounded("inspect", () -> provider.inspect(providerSandboxId));
     }
 
-    private <T> T bounded(Callable<T> call) {
+    /** Runs the call within the timeout and records its latency and outcome. */
+    private <T> T bounded(String operation, Callable<T> call) {
+        long start = System.nanoTime();
+        RuntimesMetrics.Outcome outcome = RuntimesMetrics.Outcome.FAILURE;
+        try {
+            T result = withinTimeout(call);
+            outcome = RuntimesMetrics.Outcome.SUCCESS;
+            return result;
+        } catch (ProviderTimeoutException e) {
+            outcome = RuntimesMetrics.Outcome.TIMEOUT;
+            throw e;
+        } finally {
+            metrics.providerCall(kind, operation, outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private <T> T withinTimeout(Callable<T> call) {
         Future<T> future = calls.submit(call);
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

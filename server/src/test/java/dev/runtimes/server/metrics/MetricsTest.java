@@ -3,6 +3,7 @@ package dev.runtimes.server.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import dev.runtimes.server.TestClock;
@@ -137,6 +138,29 @@ class MetricsTest {
         assertThat(after.value("runtimes_provider_calls_seconds_sum", failedStart)
                         - before.value("runtimes_provider_calls_seconds_sum", failedStart))
                 .isEqualTo(0.25);
+    }
+
+    @Test
+    void providerCallsOfTheLifecycleAreTimedByOperationAndOutcome() {
+        Map<String, String> provisioned = Map.of("provider", "local", "operation", "provision", "outcome", "SUCCESS");
+        Map<String, String> killed = Map.of("provider", "local", "operation", "kill", "outcome", "SUCCESS");
+        Scrape before = Scrape.now();
+
+        RuntimeApi api = new RuntimeApi(tenant, tenant.owner());
+        String id = api.createIdle("metered-" + Tenants.unique());
+        api.started(id);
+        api.reset(id).then().statusCode(200);
+
+        Scrape after = Scrape.now();
+        assertThat(after.value("runtimes_provider_calls_seconds_count", provisioned)
+                        - before.value("runtimes_provider_calls_seconds_count", provisioned))
+                .isEqualTo(1);
+        assertThat(after.value("runtimes_provider_calls_seconds_count", killed)
+                        - before.value("runtimes_provider_calls_seconds_count", killed))
+                .isEqualTo(1);
+        assertThat(after.value("runtimes_provider_calls_seconds_sum", provisioned)
+                        - before.value("runtimes_provider_calls_seconds_sum", provisioned))
+                .isPositive();
     }
 
     private io.restassured.response.Response list(String name, String value) {
