@@ -1,15 +1,29 @@
 package dev.runtimes.client;
 
 import dev.runtimes.client.api.RuntimesApi;
+import dev.runtimes.client.model.CreateRuntimeRequest;
+import dev.runtimes.client.model.KeepaliveRequest;
 import dev.runtimes.client.model.OwnerFilter;
 import dev.runtimes.client.model.RuntimeListItem;
 import dev.runtimes.client.model.RuntimeListResponse;
+import dev.runtimes.client.model.StartRuntimeRequest;
+import dev.runtimes.client.model.StartedRuntime;
+import dev.runtimes.client.model.UpdateRuntimeRequest;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The runtimes of one workspace; get it from {@link RuntimesClient#runtimes(String, String)}.
  * Thread-safe. Every method throws a {@link RuntimesException} when the call fails, after the
  * client's retries.
+ *
+ * <p>A runtime is named by its key or its id. Create, start, reset and delete carry an {@code
+ * Idempotency-Key}, so they are retried like reads: the server runs each at most once and answers
+ * a repeat with the first answer. Each call makes a key of its own; pass one to make a call
+ * safe to repeat across processes too (e.g. a key stored with the job that sends it). Update,
+ * pause, resume and keepalive are sent exactly once.
  */
 public final class Runtimes {
     private final Transport transport;
@@ -54,5 +68,161 @@ public final class Runtimes {
      */
     public Stream<RuntimeListItem> listAll(ListRuntimesParams params) {
         return list(params).autoPagingStream();
+    }
+
+    /**
+     * Creates a runtime, or finds the identical one (same key, project and configuration).
+     *
+     * @param request key, name and optional project, labels and configuration
+     * @return the runtime, idle when new
+     * @throws AlreadyExistsException when the key exists with another project or configuration
+     */
+    public RuntimeListItem create(CreateRuntimeRequest request) {
+        return create(request, newIdempotencyKey());
+    }
+
+    /**
+     * {@link #create(CreateRuntimeRequest)} with an idempotency key of the caller's.
+     *
+     * @param request key, name and optional project, labels and configuration
+     * @param idempotencyKey sent as {@code Idempotency-Key}
+     * @return the runtime, idle when new
+     */
+    public RuntimeListItem create(CreateRuntimeRequest request, String idempotencyKey) {
+        return transport.write(
+                required(idempotencyKey), headers -> api.createRuntimeWithHttpInfo(org, workspace, request, headers));
+    }
+
+    /**
+     * @param runtime the runtime's key or id
+     * @return the runtime with its current sandbox
+     * @throws NotFoundException when the workspace has no such runtime
+     */
+    public RuntimeListItem get(String runtime) {
+        return transport.read(headers -> api.getRuntimeWithHttpInfo(org, workspace, runtime, headers));
+    }
+
+    /**
+     * Changes the name, description or labels; sent once.
+     *
+     * @param runtime the runtime's key or id
+     * @param request the fields to change; absent ones stay
+     * @return the runtime as changed
+     */
+    public RuntimeListItem update(String runtime, UpdateRuntimeRequest request) {
+        return transport.write(
+                null, headers -> api.updateRuntimeWithHttpInfo(org, workspace, runtime, request, headers));
+    }
+
+    /**
+     * Deletes the runtime and kills its sandbox.
+     *
+     * @param runtime the runtime's key or id
+     */
+    public void delete(String runtime) {
+        delete(runtime, newIdempotencyKey());
+    }
+
+    /**
+     * {@link #delete(String)} with an idempotency key of the caller's.
+     *
+     * @param runtime the runtime's key or id
+     * @param idempotencyKey sent as {@code Idempotency-Key}
+     */
+    public void delete(String runtime, String idempotencyKey) {
+        transport.write(
+                required(idempotencyKey), headers -> api.deleteRuntimeWithHttpInfo(org, workspace, runtime, headers));
+    }
+
+    /**
+     * Starts an idle runtime in a new sandbox, with the platform's runtime limit.
+     *
+     * @param runtime the runtime's key or id
+     * @return the running runtime and its sandbox token, which is shown this once
+     * @throws ConflictException when the runtime is not idle
+     * @throws InsufficientCreditsException when the organization has no credits left
+     */
+    public StartedRuntime start(String runtime) {
+        return start(runtime, new StartRuntimeRequest(), newIdempotencyKey());
+    }
+
+    /**
+     * {@link #start(String)} with a requested runtime limit and an idempotency key of the caller's.
+     *
+     * @param runtime the runtime's key or id
+     * @param request e.g. {@code requested_runtime_limit_seconds}
+     * @param idempotencyKey sent as {@code Idempotency-Key}
+     * @return the running runtime and its sandbox token, which is shown this once
+     */
+    public StartedRuntime start(String runtime, StartRuntimeRequest request, String idempotencyKey) {
+        return transport.write(
+                required(idempotencyKey),
+                headers -> api.startRuntimeWithHttpInfo(org, workspace, runtime, request, headers));
+    }
+
+    /**
+     * Pauses the running sandbox; sent once.
+     *
+     * @param runtime the runtime's key or id
+     * @return the paused runtime
+     */
+    public RuntimeListItem pause(String runtime) {
+        return transport.write(null, headers -> api.pauseRuntimeWithHttpInfo(org, workspace, runtime, headers));
+    }
+
+    /**
+     * Resumes the paused sandbox; sent once.
+     *
+     * @param runtime the runtime's key or id
+     * @return the running runtime
+     */
+    public RuntimeListItem resume(String runtime) {
+        return transport.write(null, headers -> api.resumeRuntimeWithHttpInfo(org, workspace, runtime, headers));
+    }
+
+    /**
+     * Kills the sandbox; the runtime becomes idle.
+     *
+     * @param runtime the runtime's key or id
+     * @return the idle runtime
+     */
+    public RuntimeListItem reset(String runtime) {
+        return reset(runtime, newIdempotencyKey());
+    }
+
+    /**
+     * {@link #reset(String)} with an idempotency key of the caller's.
+     *
+     * @param runtime the runtime's key or id
+     * @param idempotencyKey sent as {@code Idempotency-Key}
+     * @return the idle runtime
+     */
+    public RuntimeListItem reset(String runtime, String idempotencyKey) {
+        return transport.write(
+                required(idempotencyKey), headers -> api.resetRuntimeWithHttpInfo(org, workspace, runtime, headers));
+    }
+
+    /**
+     * Pushes the running sandbox's automatic pause further away; sent once.
+     *
+     * @param runtime the runtime's key or id
+     * @param extendSeconds 60..3600
+     * @return the new {@code expires_at}, capped by the runtime limit
+     */
+    public OffsetDateTime keepalive(String runtime, int extendSeconds) {
+        return transport
+                .write(
+                        null,
+                        headers -> api.keepaliveRuntimeWithHttpInfo(
+                                org, workspace, runtime, new KeepaliveRequest().extendSeconds(extendSeconds), headers))
+                .getExpiresAt();
+    }
+
+    private static String newIdempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String required(String idempotencyKey) {
+        return Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }
 }
