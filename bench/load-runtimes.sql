@@ -50,10 +50,12 @@ select g, gen_random_uuid(), w.id,
   join workspaces w on w.organization_id = ctx.org_id and w.slug = 'noise'
   cross join generate_series(1, :noise) g;
 
+-- The provider 'bench' is none the server runs: reconciliation at start and the sweeps, which ask
+-- the configured provider about its own sandboxes, leave these recorded figures alone.
 insert into sandboxes (id, runtime_id, organization_id, provider, provider_sandbox_id, sandbox_url, state,
                        pause_reason, created_at, expires_at, runtime_limit_seconds, accumulated_micros,
                        running_since, billed_credits)
-select gen_random_uuid(), p.id, ctx.org_id, 'local', 'local-' || p.n, 'http://127.0.0.1:' || (20000 + p.n % 40000),
+select gen_random_uuid(), p.id, ctx.org_id, 'bench', 'bench-' || p.n, 'http://127.0.0.1:' || (20000 + p.n % 40000),
        p.status, case when p.status = 'paused' then 'timeout' end, p.created_at,
        case when p.status = 'running' then now() + interval '1 hour' end, 86400, 600000000,
        case when p.status = 'running' then now() - interval '10 minutes' end, 33
