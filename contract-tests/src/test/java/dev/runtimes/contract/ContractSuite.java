@@ -6,6 +6,7 @@ import dev.runtimes.contract.harness.CoverageReport;
 import dev.runtimes.contract.harness.KnownGaps;
 import dev.runtimes.contract.scenarios.DatabaseFaultScenarios;
 import dev.runtimes.contract.scenarios.EveryOperationScenarios;
+import dev.runtimes.contract.scenarios.LifecycleScenarios;
 import dev.runtimes.contract.scenarios.ListRuntimesScenarios;
 import dev.runtimes.contract.scenarios.OrganizationScenarios;
 import dev.runtimes.contract.scenarios.PeopleScenarios;
@@ -37,6 +38,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public interface ContractSuite
         extends ListRuntimesScenarios,
+                LifecycleScenarios,
                 OrganizationScenarios,
                 PeopleScenarios,
                 EveryOperationScenarios,

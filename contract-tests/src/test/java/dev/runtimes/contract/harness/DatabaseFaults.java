@@ -8,9 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +31,8 @@ public final class DatabaseFaults {
     /** The driver's {@code options} value that sets it. */
     public static final String DRIVER_OPTIONS = "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis();
 
-    /** A safety net only: the search ends as soon as the answer comes. */
-    private static final Duration FIND_BLOCKED_WITHIN = Duration.ofSeconds(30);
+    /** A safety net only: the waits end as soon as the answers come. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final String jdbcUrl;
     private final String user;
@@ -43,15 +47,23 @@ public final class DatabaseFaults {
      * statement of the server that reads it waits until its statement timeout cancels it.
      */
     public Outcome whileLocked(String table, Supplier<Outcome> request) {
+        return whileLocked(List.of(table), List.of(request)).get(0);
+    }
+
+    /**
+     * Sends the requests at once while another session holds an exclusive lock on the tables, so
+     * their statements time out side by side; the answers in the order of the requests.
+     */
+    public List<Outcome> whileLocked(List<String> tables, List<Supplier<Outcome>> requests) {
         try (Connection lock = connect()) {
-            lockExclusively(lock, table);
+            lockExclusively(lock, tables);
             try {
-                return request.get();
+                return answers(sendAll(requests));
             } finally {
                 lock.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot lock " + table, e);
+            throw new IllegalStateException("Cannot lock " + tables, e);
         }
     }
 
@@ -60,26 +72,60 @@ public final class DatabaseFaults {
      * the lock, ends that server session the way an administrator or a failover does.
      */
     public Outcome whileSessionTerminated(String table, Supplier<Outcome> request) {
+        return whileSessionsTerminated(List.of(table), List.of(request)).get(0);
+    }
+
+    /**
+     * Sends the requests at once while the tables are locked and ends every server session that
+     * waits on the lock, until every request is answered.
+     */
+    public List<Outcome> whileSessionsTerminated(List<String> tables, List<Supplier<Outcome>> requests) {
         try (Connection lock = connect()) {
-            lockExclusively(lock, table);
+            lockExclusively(lock, tables);
             try {
-                CompletableFuture<Outcome> answer = CompletableFuture.supplyAsync(request);
+                List<CompletableFuture<Outcome>> answers = sendAll(requests);
                 try (Connection admin = connect()) {
                     admin.setAutoCommit(true);
-                    int pid = waitingServerSession(admin, lock, table, answer)
-                            .orElseThrow(() -> new IllegalStateException(
-                                    "No server statement waited on " + table + "; the answer was " + answer.join()));
-                    try (PreparedStatement terminate = admin.prepareStatement("select pg_terminate_backend(?)")) {
-                        terminate.setInt(1, pid);
-                        terminate.execute();
+                    int ended = terminateWaitingSessions(admin, backendPid(lock), answers);
+                    if (ended == 0) {
+                        throw new IllegalStateException(
+                                "No server statement waited on " + tables + "; the answers were " + answers(answers));
                     }
                 }
-                return answer.get(30, TimeUnit.SECONDS);
+                return answers(answers);
             } finally {
                 lock.rollback();
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot end the server's session on " + table, e);
+        } catch (SQLException | InterruptedException e) {
+            throw new IllegalStateException("Cannot end the server's sessions on " + tables, e);
+        }
+    }
+
+    /** One thread per request: the common pool of a small machine would send them one by one. */
+    private static List<CompletableFuture<Outcome>> sendAll(List<Supplier<Outcome>> requests) {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+        try {
+            return requests.stream()
+                    .map(request -> CompletableFuture.supplyAsync(request, threads))
+                    .toList();
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static List<Outcome> answers(List<CompletableFuture<Outcome>> answers) {
+        return answers.stream().map(DatabaseFaults::answer).toList();
+    }
+
+    private static Outcome answer(CompletableFuture<Outcome> answer) {
+        try {
+            return answer.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failed
+                    ? failed
+                    : new IllegalStateException("The request failed", e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("No answer within " + ANSWER_WITHIN, e);
         }
     }
 
@@ -87,40 +133,42 @@ public final class DatabaseFaults {
         return DriverManager.getConnection(jdbcUrl, user, null);
     }
 
-    private static void lockExclusively(Connection connection, String table) throws SQLException {
+    private static void lockExclusively(Connection connection, List<String> tables) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("lock table " + table + " in access exclusive mode");
+            statement.execute("lock table " + String.join(", ", tables) + " in access exclusive mode");
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
     /**
-     * The session that waits for our lock, polled (PostgreSQL announces nothing) until it shows or
-     * the answer comes without it.
+     * Ends each session that waits for our lock, polled (PostgreSQL announces nothing) until every
+     * answer has come; the number of sessions ended.
      */
-    private static Optional<Integer> waitingServerSession(
-            Connection admin, Connection lock, String table, CompletableFuture<Outcome> answer)
+    private static int terminateWaitingSessions(Connection admin, int lockPid, List<CompletableFuture<Outcome>> answers)
             throws SQLException, InterruptedException {
-        int lockPid;
-        try (Statement statement = lock.createStatement();
-                ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            lockPid = rs.getInt(1);
-        }
-        Instant deadline = Instant.now().plus(FIND_BLOCKED_WITHIN);
+        int ended = 0;
+        Instant deadline = Instant.now().plus(ANSWER_WITHIN);
         try (PreparedStatement waiting = admin.prepareStatement(
-                "select pid from pg_stat_activity where ? = any(pg_blocking_pids(pid)) and query ilike ?")) {
+                "select pg_terminate_backend(pid) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
             waiting.setInt(1, lockPid);
-            waiting.setString(2, "%from " + table + "%");
-            while (!answer.isDone() && Instant.now().isBefore(deadline)) {
+            while (!answers.stream().allMatch(CompletableFuture::isDone)
+                    && Instant.now().isBefore(deadline)) {
                 try (ResultSet rs = waiting.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.of(rs.getInt(1));
+                    while (rs.next()) {
+                        ended++;
                     }
                 }
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         }
-        return Optional.empty();
+        return ended;
     }
 }

@@ -1,16 +1,27 @@
 package dev.runtimes.contract.scenarios;
 
+import static dev.runtimes.contract.harness.Json.object;
+import static dev.runtimes.contract.scenarios.Tenants.unique;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
 import dev.runtimes.contract.harness.DatabaseFaults;
+import dev.runtimes.contract.harness.Outcome;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The list when its database fails under it: real faults caused from a second database session
- * (a lock the server's statement times out on, a session ended by the database). Only for
- * targets whose database the suite can reach; after each fault the server must serve again.
+ * Operations whose database fails under them: real faults caused from a second database session
+ * (a lock the server's statements time out on, sessions ended by the database), wherever the
+ * server meets them: its list query, authentication, a lifecycle transition or an operator
+ * operation. Only for targets whose database the suite can reach; after each fault the server
+ * must serve again. The calls of one fault are sent side by side, so their timeouts overlap.
  */
-public interface DatabaseFaultScenarios extends ListRuntimesScenarios {
+public interface DatabaseFaultScenarios extends ListRuntimesScenarios, LifecycleScenarios {
+
+    /** The tables every operator operation reads or writes first. */
+    List<String> OPERATOR_TABLES = List.of("organizations", "users", "api_keys");
 
     @Scenario
     default void aListStatementThatTimesOutIs504(Channel channel) {
@@ -27,6 +38,87 @@ public interface DatabaseFaultScenarios extends ListRuntimesScenarios {
         database.whileSessionTerminated("runtimes", () -> send(channel, listOf(tenant)))
                 .isError(502, "bad_gateway_error");
         send(channel, listOf(tenant)).hasStatus(200);
+    }
+
+    @Scenario
+    default void aStatementThatTimesOutWhileAuthenticatingIs504(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String runtime = runtimeOf(tenant);
+        database.whileLocked("api_keys", () -> send(channel, on("getRuntime", tenant, runtime)))
+                .isError(504, "gateway_timeout_error");
+        send(channel, on("getRuntime", tenant, runtime)).hasStatus(200);
+    }
+
+    @Scenario
+    default void everyLifecycleStatementThatTimesOutIs504(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String runtime = runtimeOf(tenant);
+        database.whileLocked(List.of("runtimes"), sending(channel, everyLifecycleCall(tenant, runtime)))
+                .forEach(outcome -> outcome.isError(504, "gateway_timeout_error"));
+        send(channel, on("getRuntime", tenant, runtime)).hasStatus(200);
+    }
+
+    @Scenario
+    default void everyLifecycleSessionEndedMidStatementIs502(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String runtime = runtimeOf(tenant);
+        database.whileSessionsTerminated(List.of("runtimes"), sending(channel, everyLifecycleCall(tenant, runtime)))
+                .forEach(outcome -> outcome.isError(502, "bad_gateway_error"));
+        send(channel, on("getRuntime", tenant, runtime)).hasStatus(200);
+    }
+
+    @Scenario
+    default void everyOperatorStatementThatTimesOutIs504(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        database.whileLocked(OPERATOR_TABLES, sending(channel, everyOperatorCall(tenant)))
+                .forEach(outcome -> outcome.isError(504, "gateway_timeout_error"));
+        tenants().user();
+    }
+
+    @Scenario
+    default void everyOperatorSessionEndedMidStatementIs502(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        database.whileSessionsTerminated(OPERATOR_TABLES, sending(channel, everyOperatorCall(tenant)))
+                .forEach(outcome -> outcome.isError(502, "bad_gateway_error"));
+        tenants().user();
+    }
+
+    /** One call of each operator operation that would succeed in the tenant's organization. */
+    private List<Call> everyOperatorCall(Tenants.Tenant tenant) {
+        return List.of(
+                        Call.to("createOrganization").body(object("slug", unique("org"), "name", "Contract org")),
+                        Call.to("updateOrganization")
+                                .path("org", tenant.org())
+                                .body(object("credit_balance", null, "member_limit", null)),
+                        Call.to("createWorkspace")
+                                .path("org", tenant.org())
+                                .body(object("slug", unique("ws"), "name", "Contract workspace")),
+                        Call.to("createProject")
+                                .path("org", tenant.org())
+                                .path("workspace", tenant.workspace())
+                                .body(object("key", unique("project"), "name", "Analytics")),
+                        Call.to("createUser").body(object("name", unique("user"))),
+                        Call.to("addMember")
+                                .path("org", tenant.org())
+                                .body(object("user_id", tenants().user(), "role", "member")),
+                        Call.to("createApiKey")
+                                .path("user_id", tenant.owner().userId())
+                                .body(object("name", "contract")),
+                        Call.to("revokeApiKey").path("key_id", tenant.owner().keyId()))
+                .stream()
+                .map(call -> call.as(target().operator()))
+                .toList();
+    }
+
+    private List<Supplier<Outcome>> sending(Channel channel, List<Call> calls) {
+        return calls.stream()
+                .<Supplier<Outcome>>map(call -> () -> send(channel, call))
+                .toList();
     }
 
     private DatabaseFaults database() {

@@ -2,15 +2,12 @@ package dev.runtimes.server.domain;
 
 import java.sql.SQLException;
 
-/** The database failed or did not answer in time; the SQL text stays in the log, never in an answer. */
+/**
+ * A statement of our own JDBC failed; the SQL text stays in the log, never in an answer. Whether
+ * the database timed out or went away is read from the cause where failures are answered.
+ */
 public class DatabaseException extends RuntimeException {
     public DatabaseException(SQLException cause) {
         super(cause);
-    }
-
-    /** Whether the database gave up on the statement because it ran too long. */
-    public boolean isTimeout() {
-        return getCause() instanceof java.sql.SQLTimeoutException
-                || "57014".equals(((SQLException) getCause()).getSQLState());
     }
 }

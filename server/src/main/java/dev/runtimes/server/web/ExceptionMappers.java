@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.runtimes.server.domain.DatabaseException;
 import dev.runtimes.server.service.ErrorKind;
 import dev.runtimes.server.service.FieldProblem;
 import dev.runtimes.server.service.ServiceException;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -115,28 +113,21 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response database(DatabaseException e) {
-        LOG.error("Database failure", e);
-        return e.isTimeout()
-                ? ErrorEnvelope.of(ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; " + incident())
-                : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
-    }
-
-    /** Hibernate could not get a connection (e.g. while authenticating): the database is away. */
-    @ServerExceptionMapper
-    public Response databaseUnreachable(JDBCConnectionException e) {
-        LOG.error("Database unreachable", e);
-        return ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         return internal(e);
     }
 
+    /** Our fault, unless the database failed under it (see {@link DatabaseFailures}). */
     private static Response internal(Throwable e) {
-        LOG.error("Unexpected failure", e);
-        return ErrorEnvelope.of(ErrorKind.INTERNAL, "An internal error occurred; " + incident());
+        Optional<ErrorKind> database = DatabaseFailures.of(e);
+        if (database.isEmpty()) {
+            LOG.error("Unexpected failure", e);
+            return ErrorEnvelope.of(ErrorKind.INTERNAL, "An internal error occurred; " + incident());
+        }
+        LOG.error("Database failure", e);
+        return database.get() == ErrorKind.GATEWAY_TIMEOUT
+                ? ErrorEnvelope.of(ErrorKind.GATEWAY_TIMEOUT, "The database did not answer in time; " + incident())
+                : ErrorEnvelope.of(ErrorKind.BAD_GATEWAY, "The database is unavailable; " + incident());
     }
 
     /**
