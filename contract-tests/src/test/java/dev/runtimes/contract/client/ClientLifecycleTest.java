@@ -44,6 +44,10 @@ class ClientLifecycleTest {
         assertThat(runtimes.update("notebook", new UpdateRuntimeRequest().labels(Map.of("team", "ml")))
                         .getLabels())
                 .containsEntry("team", "ml");
+        // Only the name: the labels stay (an unset map is not sent as an empty one).
+        RuntimeListItem renamed = runtimes.update("notebook", new UpdateRuntimeRequest().name("Notebook 2"));
+        assertThat(renamed.getName()).isEqualTo("Notebook 2");
+        assertThat(renamed.getLabels()).containsExactlyEntriesOf(Map.of("team", "ml"));
 
         StartedRuntime started = runtimes.start("notebook");
         assertThat(started.getSandboxToken()).startsWith("sbx_");
