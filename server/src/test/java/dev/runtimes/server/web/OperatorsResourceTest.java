@@ -171,6 +171,19 @@ class OperatorsResourceTest {
                 .body("errors[0].msg", is(message));
     }
 
+    /** Found by the contract tests' negative suite: PostgreSQL cannot store NUL, and this was a 500. */
+    @Test
+    void textWithTheNulCharacterIs422OnTheField() {
+        operator()
+                .body("{\"name\":\"nul\\u0000byte\"}")
+                .post("/api/v1/admin/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].loc", contains("body", "name"))
+                .body("errors[0].type", is("invalid_value"))
+                .body("errors[0].msg", is("must not contain the NUL character (U+0000)"));
+    }
+
     @Test
     void malformedJsonIs400() {
         operator()
