@@ -39,8 +39,10 @@ public final class ContractSpec {
     }
 
     private final Map<String, Operation> operations = new LinkedHashMap<>();
+    private final OpenAPI api;
 
     private ContractSpec(OpenAPI api) {
+        this.api = api;
         api.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     List<String> pathParameters = new ArrayList<>();
@@ -67,6 +69,11 @@ public final class ContractSpec {
 
     public static ContractSpec get() {
         return INSTANCE;
+    }
+
+    /** The whole document, every reference resolved: parameters, schemas and examples of each operation. */
+    public OpenAPI document() {
+        return api;
     }
 
     public Collection<Operation> operations() {

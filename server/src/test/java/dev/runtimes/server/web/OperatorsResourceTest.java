@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The operator surface, end to end: from nothing to a key that lists runtimes, then revoked. */
 @QuarkusTest
@@ -145,6 +147,41 @@ class OperatorsResourceTest {
                 .statusCode(422)
                 .body("errors[0].loc", contains("body"))
                 .body("errors[0].type", is("invalid_type"));
+    }
+
+    /** Found by the contract tests' negative suite: each of these was accepted, coerced. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"name\":true}                                    | /api/v1/admin/users | name           | must be a string",
+                "{\"name\":97828}                                   | /api/v1/admin/users | name           | must be a string",
+                "{\"slug\":\"ok-1\",\"name\":\"x\",\"credit_balance\":60.5} | /api/v1/admin/orgs  | credit_balance | must be a number",
+                "{\"slug\":\"ok-2\",\"name\":\"x\",\"member_limit\":6e1}    | /api/v1/admin/orgs  | member_limit   | must be a number",
+                "{\"slug\":\"ok-3\",\"name\":\"x\",\"member_limit\":\"25\"}  | /api/v1/admin/orgs  | member_limit   | must be a number",
+            })
+    void aValueOfAnotherJsonTypeIsRefusedNotCoerced(String body, String path, String field, String message) {
+        operator()
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(422)
+                .body("errors[0].loc", contains("body", field))
+                .body("errors[0].type", is("invalid_type"))
+                .body("errors[0].msg", is(message));
+    }
+
+    /** Found by the contract tests' negative suite: PostgreSQL cannot store NUL, and this was a 500. */
+    @Test
+    void textWithTheNulCharacterIs422OnTheField() {
+        operator()
+                .body("{\"name\":\"nul\\u0000byte\"}")
+                .post("/api/v1/admin/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].loc", contains("body", "name"))
+                .body("errors[0].type", is("invalid_value"))
+                .body("errors[0].msg", is("must not contain the NUL character (U+0000)"));
     }
 
     @Test
