@@ -30,11 +30,11 @@ class SandboxLedger {
             Claim claim,
             UUID sandboxId,
             ProvisionedSandbox provisioned,
-            Integer limitSeconds,
+            long limitSeconds,
             String tokenHash) {
         Sandbox sandbox = newRow(claim, sandboxId, provisioned.providerSandboxId(), now);
         sandbox.sandboxUrl = provisioned.url();
-        sandbox.runtimeLimitSeconds = limitSeconds == null ? null : limitSeconds.longValue();
+        sandbox.runtimeLimitSeconds = limitSeconds;
         sandbox.tokenHash = tokenHash;
         sandbox.run(now, claim.config().timeout());
         sandbox.persist();
@@ -50,8 +50,8 @@ class SandboxLedger {
         sandbox.persist();
     }
 
-    void paused(Runtime runtime, Instant now) {
-        current(runtime).pause(now, PAUSED_BY_USER);
+    void paused(Runtime runtime, Instant now, String reason) {
+        current(runtime).pause(now, reason);
         runtime.status = Runtime.PAUSED;
         runtime.updatedAt = now;
     }
