@@ -50,6 +50,9 @@ class RuntimeClaims {
             if (!operation.allowedFrom(runtime.status)) {
                 throw operation.refusedFor(runtime);
             }
+            if (operation == Operation.START) {
+                StartAdmission.check(Organization.findById(found.workspace().organizationId), runtime);
+            }
             Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
             if (operation == Operation.RESUME && sandbox.limitUsedUp()) {
                 throw ServiceException.conflict("Runtime '" + runtime.key + "' cannot be resumed: its sandbox has"

@@ -19,16 +19,19 @@ class SandboxSweeps {
 
     private final Scheduler scheduler;
     private final PauseSweep pauses;
+    private final MeteringSweep metering;
     private final RuntimesConfig config;
 
-    SandboxSweeps(Scheduler scheduler, PauseSweep pauses, RuntimesConfig config) {
+    SandboxSweeps(Scheduler scheduler, PauseSweep pauses, MeteringSweep metering, RuntimesConfig config) {
         this.scheduler = scheduler;
         this.pauses = pauses;
+        this.metering = metering;
         this.config = config;
     }
 
     void schedule(@Observes StartupEvent event) {
         every("pause-sweep", config.expiry().sweepInterval(), pauses::sweep);
+        every("metering-sweep", config.metering().interval(), metering::sweep);
     }
 
     private void every(String name, Duration interval, Runnable sweep) {
