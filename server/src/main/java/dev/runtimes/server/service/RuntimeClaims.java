@@ -50,8 +50,8 @@ class RuntimeClaims {
             if (!operation.allowedFrom(runtime.status)) {
                 throw operation.refusedFor(runtime);
             }
-            if (operation == Operation.START) {
-                StartAdmission.check(Organization.findById(found.workspace().organizationId), runtime);
+            if (operation == Operation.START || operation == Operation.RESUME) {
+                StartAdmission.check(Organization.findById(found.workspace().organizationId), runtime, operation);
             }
             Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
             if (operation == Operation.RESUME && sandbox.limitUsedUp()) {

@@ -179,6 +179,13 @@ class MeteringTest {
                         "detail",
                         is("Organization '" + tenant.org() + "' has no credits left; runtime 'third' was not started."))
                 .body("errors", nullValue());
+        api.resume(first)
+                .then()
+                .statusCode(429)
+                .body(
+                        "detail",
+                        is("Organization '" + tenant.org()
+                                + "' has no credits left; runtime 'first' was not resumed."));
         assertLedgerAgreesWithBilled();
 
         balance(100L);
