@@ -20,9 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class MeteringSweep {
     private static final int BATCH = 200;
+    // Expired sandboxes are left to the pause sweep, which charges them as it pauses them: the two
+    // sweeps do not lock each other's runtimes.
     private static final String RUNNING_AND_NOT_CHARGED_SINCE = "select r.id from runtimes r"
             + " where r.status = 'running' and r.current_sandbox_id in (select s.id from sandboxes s"
-            + " where s.state = 'running' and (s.metered_at is null or s.metered_at < :round))"
+            + " where s.state = 'running' and s.expires_at > :round"
+            + " and (s.metered_at is null or s.metered_at < :round))"
             + " limit :limit for update skip locked";
 
     private final CreditMeter meter;
