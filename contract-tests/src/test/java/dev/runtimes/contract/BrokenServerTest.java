@@ -131,6 +131,10 @@ class BrokenServerTest {
                     body.path("credit_balance").isNumber() ? body.get("credit_balance") : null,
                     "member_limit",
                     null,
+                    "max_runtime_limit_seconds",
+                    null,
+                    "default_runtime_limit_seconds",
+                    null,
                     "created_at",
                     "2026-11-29T09:00:00Z");
             if (defect == Defect.DROPS_A_REQUIRED_FIELD) {

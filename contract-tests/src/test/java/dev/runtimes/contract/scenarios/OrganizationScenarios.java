@@ -51,21 +51,34 @@ public interface OrganizationScenarios extends Scenarios {
     }
 
     @Scenario
-    default void updateOrganizationReplacesBothSettings(Channel channel) {
+    default void updateOrganizationReplacesEverySetting(Channel channel) {
         String org = tenants().organization();
         Call limits = Call.to("updateOrganization")
                 .path("org", org)
                 .as(target().operator())
-                .body(object("credit_balance", 500, "member_limit", 3));
+                .body(object(
+                        "credit_balance",
+                        500,
+                        "member_limit",
+                        3,
+                        "max_runtime_limit_seconds",
+                        7200,
+                        "default_runtime_limit_seconds",
+                        1800));
         JsonNode updated = send(channel, limits).hasStatus(200).body();
         assertThat(updated.path("credit_balance").asLong()).isEqualTo(500);
         assertThat(updated.path("member_limit").asInt()).isEqualTo(3);
+        assertThat(updated.path("max_runtime_limit_seconds").asInt()).isEqualTo(7200);
+        assertThat(updated.path("default_runtime_limit_seconds").asInt()).isEqualTo(1800);
 
         Call cleared = Call.to("updateOrganization")
                 .path("org", org)
                 .as(target().operator())
                 .body(object("credit_balance", null, "member_limit", null));
         JsonNode unmetered = send(channel, cleared).hasStatus(200).body();
+        assertThat(unmetered.path("max_runtime_limit_seconds").isNull())
+                .as("max_runtime_limit_seconds of %s", unmetered)
+                .isTrue();
         assertThat(unmetered.path("credit_balance").isNull())
                 .as("credit_balance of %s", unmetered)
                 .isTrue();

@@ -16,6 +16,10 @@ public interface RuntimesConfig {
 
     Metering metering();
 
+    Expiry expiry();
+
+    RuntimeLimit runtimeLimit();
+
     Cursor cursor();
 
     Provider provider();
@@ -41,6 +45,32 @@ public interface RuntimesConfig {
         /** Credits charged per second of running sandbox. */
         @WithDefault("0.0552")
         double creditsPerSecond();
+
+        /** How often running sandboxes are charged for the time they ran since their last charge. */
+        @WithDefault("30s")
+        Duration interval();
+    }
+
+    interface Expiry {
+        /**
+         * How often running sandboxes are looked at for an automatic pause: expired, their
+         * organization out of credits or over its member limit.
+         */
+        @WithDefault("5s")
+        Duration sweepInterval();
+    }
+
+    /**
+     * The platform's levels of a sandbox's runtime limit; an organization's own levels and the
+     * start's request come within them.
+     */
+    interface RuntimeLimit {
+        /** The longest runtime limit any sandbox gets, in seconds. */
+        @WithDefault("86400")
+        long maxSeconds();
+
+        /** The runtime limit of a sandbox whose start and organization name none; absent: the maximum. */
+        Optional<Long> defaultSeconds();
     }
 
     interface Cursor {

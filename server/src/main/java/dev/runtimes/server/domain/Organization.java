@@ -25,6 +25,14 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "member_limit")
     public Integer memberLimit;
 
+    /** The longest runtime limit of the organization's sandboxes; {@code null}: the platform's. */
+    @Column(name = "max_runtime_limit_seconds")
+    public Long maxRuntimeLimitSeconds;
+
+    /** The runtime limit of a sandbox whose start names none; {@code null}: the platform's. */
+    @Column(name = "default_runtime_limit_seconds")
+    public Long defaultRuntimeLimitSeconds;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -66,6 +66,10 @@ public class Sandbox extends PanacheEntityBase {
     @Column(name = "billed_credits")
     public long billedCredits;
 
+    /** When the sandbox was last charged. */
+    @Column(name = "metered_at")
+    public Instant meteredAt;
+
     @Column(name = "killed_at")
     public Instant killedAt;
 
@@ -126,6 +130,19 @@ public class Sandbox extends PanacheEntityBase {
         }
         long leftMicros = runtimeLimitSeconds * 1_000_000L - accumulatedMicros;
         return Optional.of(runningSince.plus(leftMicros, ChronoUnit.MICROS));
+    }
+
+    /** Microseconds the sandbox has run until {@code now}, the current span included. */
+    public long runningMicros(Instant now) {
+        return runningMicros(state, accumulatedMicros, runningSince, now);
+    }
+
+    /** Microseconds run until {@code now} of a sandbox recorded with these figures. */
+    public static long runningMicros(String state, long accumulatedMicros, Instant runningSince, Instant now) {
+        if (RUNNING.equals(state) && runningSince != null && now.isAfter(runningSince)) {
+            return accumulatedMicros + ChronoUnit.MICROS.between(runningSince, now);
+        }
+        return accumulatedMicros;
     }
 
     /** Whether the sandbox has run for its whole runtime limit. */

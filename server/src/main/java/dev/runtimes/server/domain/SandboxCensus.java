@@ -37,10 +37,26 @@ public class SandboxCensus {
 
     /** The earliest {@code expires_at} of a sandbox still running at {@code now} although it has expired. */
     public Optional<Instant> oldestOverdueExpiry(Instant now) {
+        return earliest(
+                "select min(expires_at) from sandboxes where state = 'running' and expires_at <= ?",
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    /**
+     * Since when the running sandbox that has gone uncharged the longest has been running uncharged:
+     * its last charge, or the start of its running span when it was charged before that or never.
+     */
+    public Optional<Instant> oldestUncharged() {
+        return earliest("select min(case when metered_at is null or metered_at < running_since"
+                + " then running_since else metered_at end) from sandboxes where state = 'running'");
+    }
+
+    private Optional<Instant> earliest(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select min(expires_at) from sandboxes where state = 'running' and expires_at <= ?")) {
-            statement.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))

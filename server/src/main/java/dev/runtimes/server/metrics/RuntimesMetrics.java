@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The domain meters of the service, in one place with their names and descriptions. HTTP
@@ -47,12 +48,17 @@ public class RuntimesMetrics {
                 .baseUnit("seconds")
                 .strongReference(true)
                 .register(registry);
+        Gauge.builder("runtimes.sweep.metering.lag", census, c -> secondsSince(c.oldestUncharged(), clock.instant()))
+                .description("How long the running sandbox charged least recently has run uncharged; 0 when none")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
         this.creditsCharged = Counter.builder("runtimes.credits.charged")
-                .description("Credits charged to organizations' balances")
+                .description("Credits charged for sandboxes' running time (the usage rows of the credit ledger)")
                 .register(registry);
     }
 
-    /** Metering charged {@code credits} to an organization's balance. */
+    /** Credits were charged for running time, in a transaction that committed. */
     public void creditsCharged(long credits) {
         creditsCharged.increment(credits);
     }
@@ -78,8 +84,11 @@ public class RuntimesMetrics {
     }
 
     private static double expiryLagSeconds(SandboxCensus census, Instant now) {
-        return census.oldestOverdueExpiry(now)
-                .map(expiry -> Duration.between(expiry, now).toMillis() / 1000.0)
+        return secondsSince(census.oldestOverdueExpiry(now), now);
+    }
+
+    private static double secondsSince(Optional<Instant> moment, Instant now) {
+        return moment.map(since -> Math.max(0, Duration.between(since, now).toMillis() / 1000.0))
                 .orElse(0.0);
     }
 }

@@ -35,6 +35,7 @@ public class LifecycleService {
     private final SandboxLedger ledger;
     private final RuntimeLookup lookup;
     private final RuntimeViews views;
+    private final RuntimeLimits limits;
     private final Clock clock;
 
     LifecycleService(
@@ -43,12 +44,14 @@ public class LifecycleService {
             SandboxLedger ledger,
             RuntimeLookup lookup,
             RuntimeViews views,
+            RuntimeLimits limits,
             Clock clock) {
         this.claims = claims;
         this.provider = provider;
         this.ledger = ledger;
         this.lookup = lookup;
         this.views = views;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -74,15 +77,31 @@ public class LifecycleService {
         }
         completeOrUndo(
                 claim,
-                (runtime, now) -> ledger.started(runtime, now, claim, sandboxId, sandbox, limitSeconds, tokenHash),
+                (runtime, now) -> ledger.started(
+                        runtime,
+                        now,
+                        claim,
+                        sandboxId,
+                        sandbox,
+                        limits.resolve(claim.organizationId(), limitSeconds),
+                        tokenHash),
                 () -> provider.kill(sandbox.providerSandboxId()));
         return new Started(view(caller, claim, ref), token);
     }
 
     public RuntimeView pause(Caller caller, RuntimeRef ref) {
         Claim claim = claims.claim(caller, ref, Operation.PAUSE);
-        run(claim, provider::pause, ledger::paused, provider::resume);
+        run(
+                claim,
+                provider::pause,
+                (runtime, now) -> ledger.paused(runtime, now, SandboxLedger.PAUSED_BY_USER),
+                provider::resume);
         return view(caller, claim, ref);
+    }
+
+    /** Pauses the sandbox of a runtime a sweep claimed, recording why. */
+    void autoPause(Claim claim, AutoPause cause) {
+        run(claim, provider::pause, (runtime, now) -> ledger.paused(runtime, now, cause.reason()), provider::resume);
     }
 
     public RuntimeView resume(Caller caller, RuntimeRef ref) {
@@ -107,10 +126,14 @@ public class LifecycleService {
     public Instant keepalive(Caller caller, RuntimeRef ref, int extendSeconds) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Runtime runtime = lookup.findOwned(caller, ref).runtime();
+            Instant now = clock.instant();
+            // A sweep that claimed the runtime is pausing it: the pause wins, the keepalive is refused.
+            if (claims.held(runtime, now)) {
+                throw RuntimeClaims.busy(runtime);
+            }
             if (!Runtime.RUNNING.equals(runtime.status)) {
                 throw Operation.refused(runtime, "kept alive");
             }
-            Instant now = clock.instant();
             Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
             Instant expiresAt = sandbox.keepAlive(now, Duration.ofSeconds(extendSeconds));
             runtime.updatedAt = now;

@@ -35,6 +35,11 @@ enum Operation {
         return noun;
     }
 
+    /** After "was not": {@code started}, {@code resumed}, ... */
+    String pastParticiple() {
+        return pastParticiple;
+    }
+
     /** What the provider was asked, after "failed to": {@code pause the sandbox of}. */
     String providerAction() {
         return providerAction;

@@ -1,5 +1,6 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.provider.ConfiguredProvider;
@@ -7,9 +8,12 @@ import dev.runtimes.server.tenancy.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -41,11 +45,13 @@ class RuntimeClaims {
             Runtime runtime = found.runtime();
             Instant now = clock.instant();
             if (held(runtime, now)) {
-                throw ServiceException.conflict("Runtime '" + runtime.key + "' is busy: a " + runtime.claimOperation
-                        + " is in progress; try again when it has finished.");
+                throw busy(runtime);
             }
             if (!operation.allowedFrom(runtime.status)) {
                 throw operation.refusedFor(runtime);
+            }
+            if (operation == Operation.START || operation == Operation.RESUME) {
+                StartAdmission.check(Organization.findById(found.workspace().organizationId), runtime, operation);
             }
             Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
             if (operation == Operation.RESUME && sandbox.limitUsedUp()) {
@@ -53,19 +59,68 @@ class RuntimeClaims {
                         + " used its runtime limit of " + sandbox.runtimeLimitSeconds
                         + " seconds; reset it to start afresh.");
             }
-            runtime.claimId = UUID.randomUUID();
-            runtime.claimOperation = operation.noun();
-            runtime.claimedAt = now;
-            return new Claim(
-                    runtime.claimId,
-                    operation,
-                    runtime.id,
-                    runtime.key,
-                    found.workspace().id,
-                    found.workspace().organizationId,
-                    DurableConfig.parse(runtime.config),
-                    sandbox == null ? null : sandbox.providerSandboxId);
+            return take(runtime, operation, now, found.workspace().organizationId, sandbox);
         });
+    }
+
+    /** One batch of runtimes claimed by a sweep, and where the next batch starts. */
+    record Batch(List<Claim> claims, int selected, UUID last) {}
+
+    /**
+     * Claims, for a pause, up to {@code limit} running runtimes whose sandbox must be paused for
+     * {@code cause}, in id order after {@code after} ({@code null}: from the first). Runtimes another
+     * transaction holds locked are skipped, so several replicas sweep side by side, each claiming
+     * different runtimes; the cause is checked again on each locked runtime, so a keepalive that
+     * committed meanwhile is seen.
+     */
+    Batch claimForAutoPause(AutoPause cause, UUID after, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            String sql = "select r.id from runtimes r where r.status = 'running'"
+                    + " and (r.claim_id is null or r.claimed_at <= :staleBefore)"
+                    + (after == null ? "" : " and r.id > :after")
+                    + " and r.current_sandbox_id in (select s.id from sandboxes s"
+                    + " join organizations o on o.id = s.organization_id"
+                    + " where s.state = 'running' and " + cause.condition() + ")"
+                    + " order by r.id limit :limit for update skip locked";
+            Query query = Runtime.getEntityManager()
+                    .createNativeQuery(sql)
+                    .setParameter("staleBefore", now.minus(staleAfter))
+                    .setParameter("limit", limit);
+            if (after != null) {
+                query.setParameter("after", after);
+            }
+            List<UUID> ids = cause.bind(query, now).getResultList().stream()
+                    .map(id -> UUID.fromString(id.toString()))
+                    .toList();
+            List<Claim> claimed = new ArrayList<>();
+            for (UUID id : ids) {
+                Runtime runtime = Runtime.findById(id);
+                if (!Runtime.RUNNING.equals(runtime.status) || held(runtime, now)) {
+                    continue;
+                }
+                Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
+                if (cause.holds(sandbox, Organization.findById(sandbox.organizationId), now)) {
+                    claimed.add(take(runtime, Operation.PAUSE, now, sandbox.organizationId, sandbox));
+                }
+            }
+            return new Batch(claimed, ids.size(), ids.isEmpty() ? after : ids.get(ids.size() - 1));
+        });
+    }
+
+    private static Claim take(Runtime runtime, Operation operation, Instant now, UUID organizationId, Sandbox sandbox) {
+        runtime.claimId = UUID.randomUUID();
+        runtime.claimOperation = operation.noun();
+        runtime.claimedAt = now;
+        return new Claim(
+                runtime.claimId,
+                operation,
+                runtime.id,
+                runtime.key,
+                runtime.workspaceId,
+                organizationId,
+                DurableConfig.parse(runtime.config),
+                sandbox == null ? null : sandbox.providerSandboxId);
     }
 
     /**
@@ -86,6 +141,12 @@ class RuntimeClaims {
             runtime.claimedAt = null;
             change.accept(runtime, clock.instant());
         });
+    }
+
+    /** The 409 of a runtime that a transition holds. */
+    static ServiceException busy(Runtime runtime) {
+        return ServiceException.conflict("Runtime '" + runtime.key + "' is busy: a " + runtime.claimOperation
+                + " is in progress; try again when it has finished.");
     }
 
     /** Whether a live transition holds the runtime. */

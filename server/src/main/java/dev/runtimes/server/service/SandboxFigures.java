@@ -1,7 +1,7 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.RuntimeRow.SandboxRow;
-import java.time.Duration;
+import dev.runtimes.server.domain.Sandbox;
 import java.time.Instant;
 
 /**
@@ -14,17 +14,17 @@ import java.time.Instant;
 public record SandboxFigures(long totalRuntimeSeconds, long billedCredits, long runningCredits) {
 
     public static SandboxFigures of(SandboxRow sandbox, Instant now, double creditsPerSecond) {
-        long micros = sandbox.accumulatedMicros();
-        if ("running".equals(sandbox.state())
-                && sandbox.runningSince() != null
-                && now.isAfter(sandbox.runningSince())) {
-            Duration span = Duration.between(sandbox.runningSince(), now);
-            micros += span.toSeconds() * 1_000_000L + span.toNanosPart() / 1_000L;
-        }
-        long seconds = micros / 1_000_000L;
+        long micros = Sandbox.runningMicros(sandbox.state(), sandbox.accumulatedMicros(), sandbox.runningSince(), now);
+        return of(micros, sandbox.billedCredits(), creditsPerSecond);
+    }
+
+    public static SandboxFigures of(Sandbox sandbox, Instant now, double creditsPerSecond) {
+        return of(sandbox.runningMicros(now), sandbox.billedCredits, creditsPerSecond);
+    }
+
+    private static SandboxFigures of(long micros, long billedCredits, double creditsPerSecond) {
         long owed = (long) Math.floor(micros / 1_000_000d * creditsPerSecond);
-        long running = Math.max(0, owed - sandbox.billedCredits());
-        return new SandboxFigures(seconds, sandbox.billedCredits(), running);
+        return new SandboxFigures(micros / 1_000_000L, billedCredits, Math.max(0, owed - billedCredits));
     }
 
     public long estimatedTotalCredits() {

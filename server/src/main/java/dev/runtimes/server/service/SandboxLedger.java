@@ -18,9 +18,11 @@ class SandboxLedger {
     static final String PAUSED_BY_USER = "user";
 
     private final ConfiguredProvider provider;
+    private final CreditMeter meter;
 
-    SandboxLedger(ConfiguredProvider provider) {
+    SandboxLedger(ConfiguredProvider provider, CreditMeter meter) {
         this.provider = provider;
+        this.meter = meter;
     }
 
     /** A new running sandbox becomes the runtime's current one. */
@@ -30,11 +32,11 @@ class SandboxLedger {
             Claim claim,
             UUID sandboxId,
             ProvisionedSandbox provisioned,
-            Integer limitSeconds,
+            long limitSeconds,
             String tokenHash) {
         Sandbox sandbox = newRow(claim, sandboxId, provisioned.providerSandboxId(), now);
         sandbox.sandboxUrl = provisioned.url();
-        sandbox.runtimeLimitSeconds = limitSeconds == null ? null : limitSeconds.longValue();
+        sandbox.runtimeLimitSeconds = limitSeconds;
         sandbox.tokenHash = tokenHash;
         sandbox.run(now, claim.config().timeout());
         sandbox.persist();
@@ -50,8 +52,11 @@ class SandboxLedger {
         sandbox.persist();
     }
 
-    void paused(Runtime runtime, Instant now) {
-        current(runtime).pause(now, PAUSED_BY_USER);
+    /** The runtime's sandbox stops running, for {@code reason}, and is charged for its run. */
+    void paused(Runtime runtime, Instant now, String reason) {
+        Sandbox sandbox = current(runtime);
+        sandbox.pause(now, reason);
+        meter.chargeFinal(sandbox, now, CreditMeter.PAUSE);
         runtime.status = Runtime.PAUSED;
         runtime.updatedAt = now;
     }
@@ -68,11 +73,12 @@ class SandboxLedger {
     }
 
     /**
-     * The sandbox is killed; when it is the current sandbox of {@code runtime} (which may be
+     * The sandbox is killed and charged for its run; when it is the current sandbox of {@code runtime} (which may be
      * {@code null}), the runtime is idle.
      */
     void killed(Runtime runtime, Sandbox sandbox, Instant now, String reason) {
         sandbox.kill(now, reason);
+        meter.chargeFinal(sandbox, now, CreditMeter.KILL);
         if (runtime != null && sandbox.id.equals(runtime.currentSandboxId)) {
             runtime.currentSandboxId = null;
             runtime.status = Runtime.IDLE;

@@ -28,14 +28,27 @@ public class OperatorService {
 
     public record IssuedKey(ApiKey key, String token) {}
 
-    public Organization createOrganization(String slug, String name, Long creditBalance, Integer memberLimit) {
-        return tenancy.createOrganization(slug, name, creditBalance, memberLimit);
+    /** What an operator sets on an organization; {@code null} leaves a level to the platform or unlimited. */
+    public record OrganizationSettings(
+            Long creditBalance, Integer memberLimit, Long maxRuntimeLimitSeconds, Long defaultRuntimeLimitSeconds) {
+        void applyTo(Organization org) {
+            org.creditBalance = creditBalance;
+            org.memberLimit = memberLimit;
+            org.maxRuntimeLimitSeconds = maxRuntimeLimitSeconds;
+            org.defaultRuntimeLimitSeconds = defaultRuntimeLimitSeconds;
+        }
     }
 
-    public Organization updateOrganization(String slug, Long creditBalance, Integer memberLimit) {
+    public Organization createOrganization(String slug, String name, OrganizationSettings settings) {
+        Organization org = tenancy.createOrganization(slug, name, settings.creditBalance(), settings.memberLimit());
+        settings.applyTo(org);
+        return org;
+    }
+
+    /** Replaces every setting of the organization. */
+    public Organization updateOrganization(String slug, OrganizationSettings settings) {
         Organization org = organization(slug);
-        org.creditBalance = creditBalance;
-        org.memberLimit = memberLimit;
+        settings.applyTo(org);
         return org;
     }
 

@@ -16,6 +16,7 @@ import dev.runtimes.server.api.model.UpdateOrganizationRequest;
 import dev.runtimes.server.api.model.UserRecord;
 import dev.runtimes.server.api.model.WorkspaceRecord;
 import dev.runtimes.server.tenancy.OperatorService;
+import dev.runtimes.server.tenancy.OperatorService.OrganizationSettings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,12 +33,24 @@ public class OperatorsResource implements OperatorsApi {
     @Override
     public Organization createOrganization(CreateOrganizationRequest request) {
         return organization(operators.createOrganization(
-                request.getSlug(), request.getName(), request.getCreditBalance(), request.getMemberLimit()));
+                request.getSlug(),
+                request.getName(),
+                new OrganizationSettings(
+                        request.getCreditBalance(),
+                        request.getMemberLimit(),
+                        seconds(request.getMaxRuntimeLimitSeconds()),
+                        seconds(request.getDefaultRuntimeLimitSeconds()))));
     }
 
     @Override
     public Organization updateOrganization(String org, UpdateOrganizationRequest request) {
-        return organization(operators.updateOrganization(org, request.getCreditBalance(), request.getMemberLimit()));
+        return organization(operators.updateOrganization(
+                org,
+                new OrganizationSettings(
+                        request.getCreditBalance(),
+                        request.getMemberLimit(),
+                        seconds(request.getMaxRuntimeLimitSeconds()),
+                        seconds(request.getDefaultRuntimeLimitSeconds()))));
     }
 
     @Override
@@ -108,7 +121,17 @@ public class OperatorsResource implements OperatorsApi {
                 .name(org.name)
                 .creditBalance(org.creditBalance)
                 .memberLimit(org.memberLimit)
+                .maxRuntimeLimitSeconds(seconds(org.maxRuntimeLimitSeconds))
+                .defaultRuntimeLimitSeconds(seconds(org.defaultRuntimeLimitSeconds))
                 .createdAt(utc(org.createdAt));
+    }
+
+    private static Long seconds(Integer seconds) {
+        return seconds == null ? null : seconds.longValue();
+    }
+
+    private static Integer seconds(Long seconds) {
+        return seconds == null ? null : Math.toIntExact(seconds);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -117,6 +117,21 @@ class MetricsTest {
     }
 
     @Test
+    void meteringLagIsHowLongTheLeastRecentlyChargedSandboxRanUncharged() throws SQLException {
+        Instant now = Instant.parse("2031-01-01T12:00:00Z");
+        clock.set(now);
+        assertThat(Scrape.now().value("runtimes_sweep_metering_lag_seconds")).isZero();
+
+        // Charged 30 s ago; charged before its current span began 50 s ago; never charged, 20 s.
+        sandbox("running", now.plusSeconds(600), now.minusSeconds(120), now.minusSeconds(30));
+        sandbox("running", now.plusSeconds(600), now.minusSeconds(50), now.minusSeconds(400));
+        sandbox("running", now.plusSeconds(600), now.minusSeconds(20), null);
+        sandbox("paused", null, null, now.minusSeconds(900));
+
+        assertThat(Scrape.now().value("runtimes_sweep_metering_lag_seconds")).isEqualTo(50);
+    }
+
+    @Test
     void creditsRateLimitsAndProviderCallsAreCountedWhenReported() {
         Map<String, String> failedStart = Map.of("provider", "local", "operation", "start", "outcome", "FAILURE");
         Scrape before = Scrape.now();
@@ -185,12 +200,16 @@ class MetricsTest {
 
     /** A ledger row, as the lifecycle will write it, for a runtime of the test's tenant. */
     private void sandbox(String state, Instant expiresAt) throws SQLException {
+        sandbox(state, expiresAt, null, null);
+    }
+
+    private void sandbox(String state, Instant expiresAt, Instant runningSince, Instant meteredAt) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into sandboxes (id, runtime_id, organization_id, provider, provider_sandbox_id,
-                                               state, created_at, expires_at)
-                        values (?, ?, ?, 'local', ?, ?, ?, ?)
+                                               state, created_at, expires_at, running_since, metered_at)
+                        values (?, ?, ?, 'local', ?, ?, ?, ?, ?, ?)
                         """)) {
             insert.setObject(1, id);
             insert.setObject(2, UUID.randomUUID());
@@ -198,9 +217,15 @@ class MetricsTest {
             insert.setString(4, "local-" + id);
             insert.setString(5, state);
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
-            insert.setObject(7, expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+            insert.setObject(7, utc(expiresAt));
+            insert.setObject(8, utc(runningSince));
+            insert.setObject(9, utc(meteredAt));
             insert.executeUpdate();
         }
         sandboxes.add(id);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -72,14 +72,19 @@ class ListCreditFiguresTest {
         assertThat(paused.getString("state")).isEqualTo("paused");
         assertThat(paused.getString("pause_reason")).isEqualTo("user");
         assertThat(paused.getLong("total_runtime_seconds")).isEqualTo(1000);
-        assertThat(paused.getLong("running_credits")).isEqualTo(55);
+        // The pause charged what had accrued.
+        assertThat(paused.getLong("billed_credits")).isEqualTo(55);
+        assertThat(paused.getLong("running_credits")).isZero();
+        assertThat(paused.getLong("estimated_total_credits")).isEqualTo(55);
 
         api.resume(id).then().statusCode(200);
         clock.advance(Duration.ofSeconds(100));
         JsonPath resumed = listedInstance();
         // 1100 s × 0.0552 = 60.72: the fraction left from the first span counts towards this one.
         assertThat(resumed.getLong("total_runtime_seconds")).isEqualTo(1100);
-        assertThat(resumed.getLong("running_credits")).isEqualTo(60);
+        assertThat(resumed.getLong("billed_credits")).isEqualTo(55);
+        assertThat(resumed.getLong("running_credits")).isEqualTo(5);
+        assertThat(resumed.getLong("estimated_total_credits")).isEqualTo(60);
 
         String sandboxId = resumed.getString("sandbox_id");
         api.reset(id).then().statusCode(200);
@@ -88,5 +93,7 @@ class ListCreditFiguresTest {
         assertThat(api.request().get(api.path("")).jsonPath().getString("items[0].status"))
                 .isEqualTo("idle");
         assertThat(Ledger.sandbox(sandboxId).state).isEqualTo("killed");
+        assertThat(Ledger.sandbox(sandboxId).billedCredits).isEqualTo(60);
+        assertThat(Ledger.charges(sandboxId)).containsExactly("pause:55", "kill:5");
     }
 }

@@ -74,8 +74,9 @@ class RuntimeLifecycleTest {
         assertThat(started.getString("runtime.instance.created_at")).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(started.getString("runtime.instance.expires_at")).isEqualTo("2026-11-29T11:00:00Z");
         assertThat(started.getLong("runtime.instance.total_runtime_seconds")).isZero();
-        assertThat(started.getString("runtime.instance.actual_runtime_limit_seconds"))
-                .isNull();
+        // No limit asked for, none set for the organization or as the platform's default: the maximum.
+        assertThat(started.getLong("runtime.instance.actual_runtime_limit_seconds"))
+                .isEqualTo(86400);
         String url = started.getString("runtime.instance.sandbox_url");
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
         String token = started.getString("sandbox_token");

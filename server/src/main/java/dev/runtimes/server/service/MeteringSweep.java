@@ -1,0 +1,75 @@
+package dev.runtimes.server.service;
+
+import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Sandbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Charges every running sandbox for the time it ran since its last charge. Safe on every replica
+ * at once: a batch locks its runtimes and skips those another transaction holds, and a round
+ * skips the sandboxes charged since it began, so replicas share the work; whichever charges a
+ * sandbox, a credit is billed once (see {@link CreditMeter}).
+ */
+@ApplicationScoped
+public class MeteringSweep {
+    private static final int BATCH = 200;
+    // Expired sandboxes are left to the pause sweep, which charges them as it pauses them: the two
+    // sweeps do not lock each other's runtimes.
+    private static final String RUNNING_AND_NOT_CHARGED_SINCE = "select r.id from runtimes r"
+            + " where r.status = 'running' and r.current_sandbox_id in (select s.id from sandboxes s"
+            + " where s.state = 'running' and s.expires_at > :round"
+            + " and (s.metered_at is null or s.metered_at < :round))"
+            + " limit :limit for update skip locked";
+
+    private final CreditMeter meter;
+    private final Clock clock;
+
+    MeteringSweep(CreditMeter meter, Clock clock) {
+        this.meter = meter;
+        this.clock = clock;
+    }
+
+    /** One round over the running sandboxes; the credits this call charged. */
+    public long sweep() {
+        Instant round = clock.instant();
+        long charged = 0;
+        Batch batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> charge(round));
+            charged += batch.credits();
+        } while (batch.selected() == BATCH);
+        return charged;
+    }
+
+    private record Batch(int selected, long credits) {}
+
+    private Batch charge(Instant round) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = Runtime.getEntityManager()
+                .createNativeQuery(RUNNING_AND_NOT_CHARGED_SINCE)
+                .setParameter("round", round)
+                .setParameter("limit", BATCH)
+                .getResultList();
+        Instant now = clock.instant();
+        SortedMap<UUID, Long> byOrganization = new TreeMap<>();
+        for (Object id : ids) {
+            Runtime runtime = Runtime.findById(UUID.fromString(id.toString()));
+            Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
+            if (sandbox != null && Sandbox.RUNNING.equals(sandbox.state)) {
+                byOrganization.merge(
+                        sandbox.organizationId, meter.charge(sandbox, now, CreditMeter.METERING), Long::sum);
+            }
+        }
+        meter.debit(byOrganization);
+        return new Batch(
+                ids.size(),
+                byOrganization.values().stream().mapToLong(Long::longValue).sum());
+    }
+}
