@@ -155,6 +155,19 @@ public interface LifecycleScenarios extends Scenarios {
     }
 
     @Scenario
+    default void startAndResumeWithoutCreditsAre429(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        String key = runtimeOf(tenant);
+        send(Channel.RAW, on("startRuntime", tenant, key)).hasStatus(200);
+        send(Channel.RAW, on("pauseRuntime", tenant, key)).hasStatus(200);
+        tenants().creditBalance(tenant.org(), 0);
+
+        send(channel, on("resumeRuntime", tenant, key)).isError(429, "insufficient_credits_error");
+        send(Channel.RAW, on("resetRuntime", tenant, key)).hasStatus(200);
+        send(channel, on("startRuntime", tenant, key)).isError(429, "insufficient_credits_error");
+    }
+
+    @Scenario
     default void lifecycleCallsWithoutValidCredentialsAre401(Channel channel) {
         Tenants.Tenant tenant = tenants().tenant();
         String key = runtimeOf(tenant);

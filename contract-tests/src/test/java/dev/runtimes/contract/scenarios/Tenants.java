@@ -75,6 +75,25 @@ public final class Tenants {
         return operator(Call.to("createApiKey").path("user_id", userId).body(request));
     }
 
+    /** Sets the organization's credit balance; its other settings are cleared (unlimited). */
+    public void creditBalance(String org, long credits) {
+        target.send(
+                        Channel.RAW,
+                        Call.to("updateOrganization")
+                                .path("org", org)
+                                .as(target.operator())
+                                .body(object(
+                                        "credit_balance",
+                                        credits,
+                                        "member_limit",
+                                        null,
+                                        "max_runtime_limit_seconds",
+                                        null,
+                                        "default_runtime_limit_seconds",
+                                        null)))
+                .hasStatus(200);
+    }
+
     /** A name no other scenario or run uses. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
