@@ -74,13 +74,7 @@ final class ResponseJudge {
      * Requests the spec forbids that the server still accepts, by mutation: known defects, each
      * listed in docs/contract-tests.md. Counted and printed; delete a line when its defect is fixed.
      */
-    static final List<Pattern> KNOWN_LENIENCIES = List.of(
-            // An explicit null of an optional property that is not nullable counts as absent.
-            Pattern.compile("body [\\w.]+: null"),
-            // updateOrganization takes an absent required (nullable) property as null.
-            Pattern.compile("body (credit_balance|member_limit): missing"),
-            // A number is taken as epoch seconds where the spec says an RFC 3339 string.
-            Pattern.compile("body expires_at: number instead of string"));
+    static final List<Pattern> KNOWN_LENIENCIES = List.of();
 
     /** What the spec says of a request before it is sent. */
     record Expectation(boolean forbidden, boolean offOperation) {}
