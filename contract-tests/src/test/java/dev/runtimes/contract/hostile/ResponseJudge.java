@@ -43,12 +43,12 @@ final class ResponseJudge {
             Map.entry(429, List.of("rate_limit_error", "insufficient_credits_error")));
 
     /**
-     * Quarkus' default longest request line. Vert.x refuses a longer one, or a request whose
-     * framing is ambiguous, with a bare 414 or 400 before any of the server's code runs: Quarkus
-     * does not let an application answer those (quarkusio/quarkus#55082), so they cannot carry
-     * the envelope.
+     * The server's longest request line ({@code quarkus.http.limits.max-initial-line-length}).
+     * Vert.x refuses a longer one, or a request whose framing is ambiguous, with a bare 414 or
+     * 400 before any of the server's code runs: Quarkus does not let an application answer
+     * those (quarkusio/quarkus#55082), so they cannot carry the envelope, as the spec says.
      */
-    static final int REQUEST_LINE_LIMIT = 4096;
+    static final int REQUEST_LINE_LIMIT = 131_072;
 
     /**
      * The spec's validator as the judge of requests. Properties the spec does not name are
