@@ -102,6 +102,11 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response missingProperty(SpecNulls.MissingProperty e) {
+        return validationFailed(List.of(new FieldProblem(bodyLocation(e), e.getOriginalMessage(), "missing")));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         // Quarkus REST reports a JSON value a model refuses as a plain 400 around Jackson's reason.

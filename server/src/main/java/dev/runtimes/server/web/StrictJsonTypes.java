@@ -1,6 +1,7 @@
 package dev.runtimes.server.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
@@ -12,15 +13,19 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.OffsetDateTime;
 
 /**
  * Takes a body value only in the JSON type the spec gives it. By default Jackson turns
  * {@code true} or {@code 42} into a string, {@code "600"} into a number and truncates
  * {@code 60.5} to {@code 60}; each is a request the spec forbids and would be accepted
  * silently. Refused here, the value is a 422 {@code invalid_type} on its field.
+ *
+ * A date-time is an RFC 3339 string only: Jackson would also take a number as epoch seconds.
  *
  * <p>Text with the NUL character is refused too, as the spec says: PostgreSQL cannot store it,
  * and it used to fail the request with a 500.
@@ -33,6 +38,12 @@ public class StrictJsonTypes implements ObjectMapperCustomizer {
         NulCharacter(JsonParser parser) {
             super(parser, "must not contain the NUL character (U+0000)", String.class);
         }
+    }
+
+    /** Last, so its date-time deserializer is registered after Quarkus' JavaTimeModule and wins. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 
     @Override
@@ -58,6 +69,19 @@ public class StrictJsonTypes implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(noNul);
+        SimpleModule textDates = new SimpleModule("text-dates");
+        textDates.addDeserializer(
+                OffsetDateTime.class, new StdScalarDeserializer<OffsetDateTime>(OffsetDateTime.class) {
+                    @Override
+                    public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
+                            throws IOException {
+                        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                            return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+                        }
+                        return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+                    }
+                });
+        mapper.registerModule(textDates);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

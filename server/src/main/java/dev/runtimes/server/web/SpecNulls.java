@@ -1,0 +1,137 @@
+package dev.runtimes.server.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.runtimes.server.api.model.APIErrorPayload;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds {@code null} and absence in request bodies to the spec. Jackson takes an explicit
+ * {@code null} as an absent property and an absent one as {@code null}; the spec tells them
+ * apart. A property that is not {@code nullable} may not be {@code null}, nor may a map's value
+ * (a 422 {@code invalid_type} on it), and a required property that is {@code nullable} must
+ * still be present (a 422 {@code missing}). The generated models say which is which: the
+ * server's template marks nullable properties {@link Nullable}, and required ones carry
+ * {@code @JsonProperty(required = true)}.
+ */
+@Singleton
+public class SpecNulls implements ObjectMapperCustomizer {
+    private static final String MODELS = APIErrorPayload.class.getPackageName();
+
+    /** A required property that is absent, though it may be {@code null}. */
+    static final class MissingProperty extends MismatchedInputException {
+        MissingProperty(JsonParser parser, Class<?> type) {
+            super(parser, "is required (null is allowed)", type);
+        }
+    }
+
+    /** What the spec says of one property. */
+    private record Rule(String name, Class<?> type, boolean nullable, boolean required) {
+        static Rule of(BeanPropertyDefinition property) {
+            AnnotatedMethod getter = property.getGetter();
+            JsonProperty json = getter.getAnnotation(JsonProperty.class);
+            return new Rule(
+                    property.getName(),
+                    getter.getRawReturnType(),
+                    getter.hasAnnotation(Nullable.class),
+                    json != null && json.required());
+        }
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("spec-nulls");
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+                if (!description.getBeanClass().getPackageName().equals(MODELS)) {
+                    return deserializer;
+                }
+                List<Rule> rules = description.findProperties().stream()
+                        .filter(BeanPropertyDefinition::hasGetter)
+                        .map(Rule::of)
+                        .toList();
+                return new Checked(deserializer, description.getBeanClass(), rules);
+            }
+        });
+        mapper.registerModule(module);
+    }
+
+    /** Reads the object as a tree, checks it against the rules, then hands it to the model's own deserializer. */
+    private static final class Checked extends DelegatingDeserializer {
+        private final Class<?> model;
+        private final List<Rule> rules;
+
+        Checked(JsonDeserializer<?> delegate, Class<?> model, List<Rule> rules) {
+            super(delegate);
+            this.model = model;
+            this.rules = rules;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Checked(delegate, model, rules);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = context.readTree(parser);
+            if (tree.isObject()) {
+                check(tree, parser);
+            }
+            JsonParser replay = tree.traverse(parser.getCodec());
+            replay.nextToken();
+            return super.deserialize(replay, context);
+        }
+
+        private void check(JsonNode object, JsonParser parser) throws MismatchedInputException {
+            for (Rule rule : rules) {
+                JsonNode value = object.get(rule.name());
+                if (value == null) {
+                    if (rule.required() && rule.nullable()) {
+                        throw at(new MissingProperty(parser, rule.type()), rule);
+                    }
+                } else if (value.isNull() && !rule.nullable()) {
+                    throw at(notNull(parser, rule.type()), rule);
+                } else if (Map.class.isAssignableFrom(rule.type()) && value.isObject()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> entries = value.fields(); entries.hasNext(); ) {
+                        Map.Entry<String, JsonNode> entry = entries.next();
+                        if (entry.getValue().isNull()) {
+                            MismatchedInputException problem = notNull(parser, String.class);
+                            problem.prependPath(null, entry.getKey());
+                            throw at(problem, rule);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static MismatchedInputException notNull(JsonParser parser, Class<?> type) {
+            return MismatchedInputException.from(parser, type, "must not be null");
+        }
+
+        private MismatchedInputException at(MismatchedInputException problem, Rule rule) {
+            problem.prependPath(model, rule.name());
+            return problem;
+        }
+    }
+}

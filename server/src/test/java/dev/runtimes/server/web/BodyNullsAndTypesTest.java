@@ -1,0 +1,113 @@
+package dev.runtimes.server.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.runtimes.server.Tenants;
+import dev.runtimes.server.Tenants.Tenant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Null, absence and date-times in bodies as the spec says: {@code null} only where a property
+ * is {@code nullable}, a required nullable property still present, a date-time only as text.
+ */
+@QuarkusTest
+class BodyNullsAndTypesTest {
+    @Inject
+    Tenants tenants;
+
+    private static RequestSpecification operator() {
+        return given().header("Authorization", "Bearer " + OperatorsResourceTest.OPERATOR_TOKEN)
+                .contentType("application/json");
+    }
+
+    private static void is422On(ValidatableResponse response, String loc, String type) {
+        response.statusCode(422)
+                .body("code", is(422))
+                .body("type", is("validation_error"))
+                .body("detail", is("The request has 1 invalid value."))
+                .body("errors", hasSize(1))
+                .body("errors[0].loc", contains(loc.split("/")))
+                .body("errors[0].type", is(type));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"key\":\"k\",\"name\":null}                                   | body/name                            | invalid_type",
+                "{\"key\":\"k\",\"name\":\"n\",\"project\":null}                  | body/project                         | invalid_type",
+                "{\"key\":\"k\",\"name\":\"n\",\"labels\":null}                   | body/labels                          | invalid_type",
+                "{\"key\":\"k\",\"name\":\"n\",\"labels\":{\"team\":null}}        | body/labels/team                     | invalid_type",
+                "{\"key\":\"k\",\"name\":\"n\",\"config\":{\"sandbox\":{\"timeout_seconds\":null}}} | body/config/sandbox/timeout_seconds | invalid_type",
+            })
+    void nullWhereTheSpecDoesNotAllowItIs422(String body, String loc, String type) {
+        Tenant tenant = tenants.tenant();
+        is422On(
+                given().header("Authorization", "Bearer " + tenant.owner().token())
+                        .contentType("application/json")
+                        .body(body)
+                        .post("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                        .then(),
+                loc,
+                type);
+    }
+
+    @Test
+    void nullWhereTheSpecAllowsItIsTaken() {
+        Tenant tenant = tenants.tenant();
+        given().header("Authorization", "Bearer " + tenant.owner().token())
+                .contentType("application/json")
+                .body("{\"key\":\"k-" + Tenants.unique() + "\",\"name\":\"n\",\"description\":null}")
+                .post("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                .then()
+                .statusCode(201)
+                .body("description", nullValue());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"{\"credit_balance\":5}, member_limit", "{\"member_limit\":5}, credit_balance"})
+    void updateOrganizationNeedsBothPropertiesEvenThoughNullable(String body, String absent) {
+        String org = "nulls-" + Tenants.unique();
+        operator()
+                .body("{\"slug\":\"" + org + "\",\"name\":\"N\"}")
+                .post("/api/v1/admin/orgs")
+                .then()
+                .statusCode(201);
+        is422On(operator().body(body).patch("/api/v1/admin/orgs/" + org).then(), "body/" + absent, "missing");
+    }
+
+    @Test
+    void dateTimeIsTextNotEpochSeconds() {
+        String userId = operator()
+                .body("{\"name\":\"dates-" + Tenants.unique() + "\"}")
+                .post("/api/v1/admin/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String keys = "/api/v1/admin/users/" + userId + "/api-keys";
+        is422On(
+                operator()
+                        .body("{\"name\":\"k\",\"expires_at\":1900000000}")
+                        .post(keys)
+                        .then(),
+                "body/expires_at",
+                "invalid_type");
+        operator()
+                .body("{\"name\":\"k\",\"expires_at\":\"2030-01-01T00:00:00Z\"}")
+                .post(keys)
+                .then()
+                .statusCode(201)
+                .body("expires_at", is("2030-01-01T00:00:00Z"));
+    }
+}

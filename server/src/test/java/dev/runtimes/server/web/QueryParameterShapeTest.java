@@ -1,0 +1,84 @@
+package dev.runtimes.server.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import dev.runtimes.server.Tenants;
+import dev.runtimes.server.Tenants.Tenant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A query parameter given twice where the spec allows one value, or given empty, is a 422 on it. */
+@QuarkusTest
+class QueryParameterShapeTest {
+    @Inject
+    Tenants tenants;
+
+    Tenant tenant;
+
+    @BeforeEach
+    void createTenant() {
+        tenant = tenants.tenant();
+    }
+
+    private RequestSpecification asOwner() {
+        return given().urlEncodingEnabled(false)
+                .header("Authorization", "Bearer " + tenant.owner().token());
+    }
+
+    private String listPath() {
+        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "limit=5&limit=7                | query/limit      | invalid_value",
+                "cursor=abc&cursor=abc          | query/cursor     | invalid_value",
+                "owner=me&owner=me              | query/owner      | invalid_value",
+                "limit=                         | query/limit      | invalid_type",
+                "cursor=                        | query/cursor     | too_short",
+                "owner=                         | query/owner      | invalid_enum",
+                "project_id=                    | query/project_id | invalid_format",
+                "state=idle&state=              | query/state/1    | invalid_enum",
+                "label=team:ml&label=           | query/label/1    | too_short",
+            })
+    void duplicatedOrEmptyQueryParameterIs422OnIt(String query, String loc, String type) {
+        asOwner()
+                .get(listPath() + "?" + query)
+                .then()
+                .statusCode(422)
+                .contentType("application/json")
+                .body("code", is(422))
+                .body("type", is("validation_error"))
+                .body("detail", is("The request has 1 invalid value."))
+                .body("errors", hasSize(1))
+                .body("errors[0].loc.collect { it.toString() }", contains(loc.split("/")))
+                .body("errors[0].type", is(type));
+    }
+
+    @Test
+    void repeatableParametersStayRepeatable() {
+        asOwner()
+                .get(listPath() + "?state=idle&state=running&label=team:ml&label=tier:gpu&limit=5")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void authenticationComesBeforeTheShape() {
+        given().urlEncodingEnabled(false)
+                .get(listPath() + "?limit=5&limit=7")
+                .then()
+                .statusCode(401);
+    }
+}
