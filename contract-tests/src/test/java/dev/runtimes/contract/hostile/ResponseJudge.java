@@ -70,12 +70,6 @@ final class ResponseJudge {
      */
     static final Set<Integer> UNDOCUMENTED_MEDIA_REFUSALS = Set.of(406, 415);
 
-    /**
-     * Requests the spec forbids that the server still accepts, by mutation: known defects, each
-     * listed in docs/contract-tests.md. Counted and printed; delete a line when its defect is fixed.
-     */
-    static final List<Pattern> KNOWN_LENIENCIES = List.of();
-
     /** What the spec says of a request before it is sent. */
     record Expectation(boolean forbidden, boolean offOperation) {}
 
@@ -118,7 +112,7 @@ final class ResponseJudge {
         if (status >= 500) {
             problems.add("a " + status + " answer");
         }
-        if (expected.forbidden() && status < 300 && !expected.offOperation() && !knownLeniency(request)) {
+        if (expected.forbidden() && status < 300 && !expected.offOperation()) {
             problems.add("a " + status + " answer to a request the spec forbids");
         }
         // A path or method the spec does not have: no operation documents the answer, which must
@@ -146,11 +140,6 @@ final class ResponseJudge {
             envelope(status, response, problems);
         }
         return problems;
-    }
-
-    static boolean knownLeniency(HostileRequest request) {
-        return KNOWN_LENIENCIES.stream()
-                .anyMatch(p -> p.matcher(request.mutation()).matches());
     }
 
     private static void requestId(HostileRequest request, HttpResponse<String> response, List<String> problems) {
