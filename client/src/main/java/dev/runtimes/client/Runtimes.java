@@ -34,6 +34,7 @@ public final class Runtimes {
         RuntimeListResponse page = transport.read(headers -> api.listRuntimesWithHttpInfo(
                 org,
                 workspace,
+                null, // X-Runtimes-Client-Version: RuntimesClient adds it to every request
                 params.states(),
                 params.projectId(),
                 params.ownedByMe() ? OwnerFilter.ME : null,

@@ -83,7 +83,8 @@ final class Tenants {
                         new CreateRuntimeRequest()
                                 .key(key)
                                 .name("Runtime " + key)
-                                .labels(labels)))
+                                .labels(labels),
+                        null))
                 .getId();
     }
 

@@ -45,6 +45,8 @@ final class ClientCalls {
         ApiResponse<?> send(ApiClient client, ClientArguments arguments) throws ApiException;
     }
 
+    static final String CLIENT_VERSION = "X-Runtimes-Client-Version";
+
     private static final Map<String, Binding> BINDINGS = Map.ofEntries(
             entry(
                     "listRuntimes",
@@ -52,6 +54,7 @@ final class ClientCalls {
                             .listRuntimesWithHttpInfo(
                                     a.path("org"),
                                     a.path("workspace"),
+                                    a.header(CLIENT_VERSION),
                                     a.queryList("state", RuntimeStatus::fromValue),
                                     a.query("project_id", UUID::fromString),
                                     a.query("owner", OwnerFilter::fromValue),
@@ -62,11 +65,18 @@ final class ClientCalls {
                     "createRuntime",
                     (client, a) -> new RuntimesApi(client)
                             .createRuntimeWithHttpInfo(
-                                    a.path("org"), a.path("workspace"), a.body(CreateRuntimeRequest.class))),
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.body(CreateRuntimeRequest.class),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "getRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .getRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .getRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "updateRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -74,11 +84,16 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.body(UpdateRuntimeRequest.class))),
+                                    a.body(UpdateRuntimeRequest.class),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "deleteRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .deleteRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .deleteRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "startRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -86,19 +101,32 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION),
                                     a.body(StartRuntimeRequest.class))),
             entry(
                     "pauseRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .pauseRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .pauseRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "resumeRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .resumeRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .resumeRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "resetRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .resetRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .resetRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "keepaliveRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -106,7 +134,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.body(KeepaliveRequest.class))),
+                                    a.body(KeepaliveRequest.class),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "createOrganization",
                     (client, a) -> new OperatorsApi(client)
