@@ -35,6 +35,7 @@ public final class Runtimes {
                 org,
                 workspace,
                 null, // X-Runtimes-Client-Version: RuntimesClient adds it to every request
+                null, // If-None-Match
                 params.states(),
                 params.projectId(),
                 params.ownedByMe() ? OwnerFilter.ME : null,

@@ -55,6 +55,7 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.header(CLIENT_VERSION),
+                                    a.header("If-None-Match"),
                                     a.queryList("state", RuntimeStatus::fromValue),
                                     a.query("project_id", UUID::fromString),
                                     a.query("owner", OwnerFilter::fromValue),
@@ -76,7 +77,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.header(CLIENT_VERSION))),
+                                    a.header(CLIENT_VERSION),
+                                    a.header("If-None-Match"))),
             entry(
                     "updateRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -190,6 +192,11 @@ final class ClientCalls {
         } catch (ApiException e) {
             if (e.getCode() == 0) {
                 throw new IllegalStateException("The client could not reach " + baseUrl + " for " + call, e);
+            }
+            // The generated client reports every status outside 2xx as an exception; a 304 has no body.
+            if (e.getCode() == 304) {
+                return new Outcome(
+                        call, Channel.CLIENT, 304, e.getResponseHeaders().map(), MissingNode.getInstance());
             }
             return new Outcome(
                     call,

@@ -1,5 +1,6 @@
 package dev.runtimes.contract.scenarios;
 
+import static dev.runtimes.contract.harness.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimes.contract.harness.Call;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * The statuses every API-key operation shares: an old client refused with 426, a flooding key
- * refused with 429, a conditional read answered 304.
+ * refused with 429; and a conditional read answered 304.
  */
 public interface StatusScenarios extends Scenarios {
     String CLIENT_VERSION = "X-Runtimes-Client-Version";
@@ -66,6 +67,42 @@ public interface StatusScenarios extends Scenarios {
                     .matches("Rate limit of \\d+ (requests|starts and resets) per \\d+ seconds? reached for this API"
                             + " key; retry in \\d+ seconds?\\.");
         }
+    }
+
+    @Scenario
+    default void unchangedReadsAnswer304WithoutABodyToIfNoneMatch(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        Call list = Call.to("listRuntimes")
+                .path("org", tenant.org())
+                .path("workspace", tenant.workspace())
+                .as(tenant.owner().key());
+        String listTag = send(channel, list).hasStatus(200).header("ETag").orElseThrow();
+        notModified(send(channel, list.header("If-None-Match", listTag)), listTag);
+
+        // The runtime is made and first read through the raw channel only: createRuntime and
+        // getRuntime's 200 belong to the lifecycle scenarios.
+        target().send(
+                        Channel.RAW,
+                        Call.to("createRuntime")
+                                .path("org", tenant.org())
+                                .path("workspace", tenant.workspace())
+                                .body(object("key", "notebook", "name", "Notebook"))
+                                .as(tenant.owner().key()))
+                .hasStatus(201);
+        Call get = Call.to("getRuntime")
+                .path("org", tenant.org())
+                .path("workspace", tenant.workspace())
+                .path("runtime_id", "notebook")
+                .as(tenant.owner().key());
+        String tag =
+                target().send(Channel.RAW, get).hasStatus(200).header("ETag").orElseThrow();
+        notModified(send(channel, get.header("If-None-Match", "W/" + tag)), tag);
+    }
+
+    private static void notModified(Outcome outcome, String tag) {
+        outcome.hasStatus(304);
+        assertThat(outcome.body().isMissingNode()).as("body of %s", outcome).isTrue();
+        assertThat(outcome.header("ETag")).as("ETag of %s", outcome).hasValue(tag);
     }
 
     private List<ContractSpec.Operation> apiKeyOperations() {

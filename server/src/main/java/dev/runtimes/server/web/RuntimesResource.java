@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * HTTP side of the runtimes operations: reads the request, calls a service, maps the answer. The
- * request headers every operation shares ({@code X-Runtimes-Client-Version}) are handled by filters
- * before the call reaches here.
+ * request headers that are not about one operation ({@code X-Runtimes-Client-Version},
+ * {@code If-None-Match}) are handled by filters around the call.
  */
 public class RuntimesResource implements RuntimesApi {
     private final RuntimeListService listService;
@@ -54,6 +54,7 @@ public class RuntimesResource implements RuntimesApi {
             String org,
             String workspace,
             String clientVersion,
+            String ifNoneMatch,
             List<RuntimeStatus> state,
             UUID projectId,
             OwnerFilter owner,
@@ -83,7 +84,8 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem getRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+    public RuntimeListItem getRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String ifNoneMatch) {
         return mapper.toListItem(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
