@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
 import dev.runtimes.contract.harness.ContractSpec;
+import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.Outcome;
 import java.util.List;
 
 /**
  * The statuses every API-key operation shares: an old client refused with 426, a flooding key
- * refused with 429; and a conditional read answered 304.
+ * refused with 429, a body over the size limit refused with 413; and a conditional read answered
+ * 304.
  */
 public interface StatusScenarios extends Scenarios {
     String CLIENT_VERSION = "X-Runtimes-Client-Version";
@@ -97,6 +99,26 @@ public interface StatusScenarios extends Scenarios {
         String tag =
                 target().send(Channel.RAW, get).hasStatus(200).header("ETag").orElseThrow();
         notModified(send(channel, get.header("If-None-Match", "W/" + tag)), tag);
+    }
+
+    @Scenario
+    default void everyJsonBodyOverTheSizeLimitIs413(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        // Over the default limit of 64 KiB, small enough to be sent whole before the answer.
+        String tooLarge = "{\"name\": \"" + "x".repeat(80 * 1024) + "\"}";
+        for (ContractSpec.Operation operation : ContractSpec.get().operations().stream()
+                .filter(ContractSpec.Operation::hasBody)
+                .toList()) {
+            Credentials allowed = operation.operatorOnly()
+                    ? target().operator()
+                    : tenant.owner().key();
+            send(
+                            channel,
+                            EveryOperationScenarios.anyCall(operation, tenant)
+                                    .as(allowed)
+                                    .malformedBody(tooLarge))
+                    .isError(413, "payload_too_large_error");
+        }
     }
 
     private static void notModified(Outcome outcome, String tag) {
