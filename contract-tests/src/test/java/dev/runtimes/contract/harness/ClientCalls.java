@@ -46,6 +46,7 @@ final class ClientCalls {
     }
 
     static final String CLIENT_VERSION = "X-Runtimes-Client-Version";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Map<String, Binding> BINDINGS = Map.ofEntries(
             entry(
@@ -69,7 +70,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.body(CreateRuntimeRequest.class),
-                                    a.header(CLIENT_VERSION))),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "getRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -95,7 +97,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.header(CLIENT_VERSION))),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "startRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -104,6 +107,7 @@ final class ClientCalls {
                                     a.path("workspace"),
                                     a.path("runtime_id"),
                                     a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY),
                                     a.body(StartRuntimeRequest.class))),
             entry(
                     "pauseRuntime",
@@ -128,7 +132,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.header(CLIENT_VERSION))),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "keepaliveRuntime",
                     (client, a) -> new RuntimesApi(client)

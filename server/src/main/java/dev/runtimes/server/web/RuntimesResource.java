@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * HTTP side of the runtimes operations: reads the request, calls a service, maps the answer. The
  * request headers that are not about one operation ({@code X-Runtimes-Client-Version},
- * {@code If-None-Match}) are handled by filters around the call.
+ * {@code If-None-Match}, {@code Idempotency-Key}) are handled by filters around the call.
  */
 public class RuntimesResource implements RuntimesApi {
     private final RuntimeListService listService;
@@ -75,7 +75,7 @@ public class RuntimesResource implements RuntimesApi {
 
     @Override
     public RuntimeListItem createRuntime(
-            String org, String workspace, CreateRuntimeRequest request, String clientVersion) {
+            String org, String workspace, CreateRuntimeRequest request, String clientVersion, String idempotencyKey) {
         RuntimeService.Ensured ensured = runtimes.ensure(caller(), org, workspace, RuntimeRequests.newRuntime(request));
         if (ensured.created()) {
             status.set(201);
@@ -97,13 +97,19 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public void deleteRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+    public void deleteRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
         lifecycle.delete(caller(), new RuntimeRef(org, workspace, runtimeId));
     }
 
     @Override
     public StartedRuntime startRuntime(
-            String org, String workspace, String runtimeId, String clientVersion, StartRuntimeRequest request) {
+            String org,
+            String workspace,
+            String runtimeId,
+            String clientVersion,
+            String idempotencyKey,
+            StartRuntimeRequest request) {
         LifecycleService.Started started = lifecycle.start(
                 caller(),
                 new RuntimeRef(org, workspace, runtimeId),
@@ -122,7 +128,8 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem resetRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+    public RuntimeListItem resetRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
         return mapper.toListItem(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
