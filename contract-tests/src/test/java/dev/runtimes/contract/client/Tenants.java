@@ -84,6 +84,7 @@ final class Tenants {
                                 .key(key)
                                 .name("Runtime " + key)
                                 .labels(labels),
+                        null,
                         null))
                 .getId();
     }
