@@ -45,9 +45,13 @@ public final class Runtimes {
      * @return the page; {@link Page#nextPage()} and the auto-paging views fetch the ones after it
      */
     public Page<RuntimeListItem> list(ListRuntimesParams params) {
+        // The client version header comes from RuntimesClient and the idempotency key from Transport,
+        // on every request; the generated header parameters stay null.
         RuntimeListResponse page = transport.read(headers -> api.listRuntimesWithHttpInfo(
                 org,
                 workspace,
+                null, // X-Runtimes-Client-Version: RuntimesClient adds it to every request
+                null, // If-None-Match
                 params.states(),
                 params.projectId(),
                 params.ownedByMe() ? OwnerFilter.ME : null,
@@ -90,7 +94,8 @@ public final class Runtimes {
      */
     public RuntimeListItem create(CreateRuntimeRequest request, String idempotencyKey) {
         return transport.write(
-                required(idempotencyKey), headers -> api.createRuntimeWithHttpInfo(org, workspace, request, headers));
+                required(idempotencyKey),
+                headers -> api.createRuntimeWithHttpInfo(org, workspace, request, null, null, headers));
     }
 
     /**
@@ -99,7 +104,7 @@ public final class Runtimes {
      * @throws NotFoundException when the workspace has no such runtime
      */
     public RuntimeListItem get(String runtime) {
-        return transport.read(headers -> api.getRuntimeWithHttpInfo(org, workspace, runtime, headers));
+        return transport.read(headers -> api.getRuntimeWithHttpInfo(org, workspace, runtime, null, null, headers));
     }
 
     /**
@@ -111,7 +116,7 @@ public final class Runtimes {
      */
     public RuntimeListItem update(String runtime, UpdateRuntimeRequest request) {
         return transport.write(
-                null, headers -> api.updateRuntimeWithHttpInfo(org, workspace, runtime, request, headers));
+                null, headers -> api.updateRuntimeWithHttpInfo(org, workspace, runtime, request, null, headers));
     }
 
     /**
@@ -131,7 +136,8 @@ public final class Runtimes {
      */
     public void delete(String runtime, String idempotencyKey) {
         transport.write(
-                required(idempotencyKey), headers -> api.deleteRuntimeWithHttpInfo(org, workspace, runtime, headers));
+                required(idempotencyKey),
+                headers -> api.deleteRuntimeWithHttpInfo(org, workspace, runtime, null, null, headers));
     }
 
     /**
@@ -157,7 +163,7 @@ public final class Runtimes {
     public StartedRuntime start(String runtime, StartRuntimeRequest request, String idempotencyKey) {
         return transport.write(
                 required(idempotencyKey),
-                headers -> api.startRuntimeWithHttpInfo(org, workspace, runtime, request, headers));
+                headers -> api.startRuntimeWithHttpInfo(org, workspace, runtime, null, null, request, headers));
     }
 
     /**
@@ -167,7 +173,7 @@ public final class Runtimes {
      * @return the paused runtime
      */
     public RuntimeListItem pause(String runtime) {
-        return transport.write(null, headers -> api.pauseRuntimeWithHttpInfo(org, workspace, runtime, headers));
+        return transport.write(null, headers -> api.pauseRuntimeWithHttpInfo(org, workspace, runtime, null, headers));
     }
 
     /**
@@ -177,7 +183,7 @@ public final class Runtimes {
      * @return the running runtime
      */
     public RuntimeListItem resume(String runtime) {
-        return transport.write(null, headers -> api.resumeRuntimeWithHttpInfo(org, workspace, runtime, headers));
+        return transport.write(null, headers -> api.resumeRuntimeWithHttpInfo(org, workspace, runtime, null, headers));
     }
 
     /**
@@ -199,7 +205,8 @@ public final class Runtimes {
      */
     public RuntimeListItem reset(String runtime, String idempotencyKey) {
         return transport.write(
-                required(idempotencyKey), headers -> api.resetRuntimeWithHttpInfo(org, workspace, runtime, headers));
+                required(idempotencyKey),
+                headers -> api.resetRuntimeWithHttpInfo(org, workspace, runtime, null, null, headers));
     }
 
     /**
@@ -214,7 +221,12 @@ public final class Runtimes {
                 .write(
                         null,
                         headers -> api.keepaliveRuntimeWithHttpInfo(
-                                org, workspace, runtime, new KeepaliveRequest().extendSeconds(extendSeconds), headers))
+                                org,
+                                workspace,
+                                runtime,
+                                new KeepaliveRequest().extendSeconds(extendSeconds),
+                                null,
+                                headers))
                 .getExpiresAt();
     }
 

@@ -126,7 +126,7 @@ class ClientDecodingTest {
                 """;
         try (LocalHttpServer server = new LocalHttpServer(request -> new LocalHttpServer.Answer(200, page))) {
             RuntimeListResponse decoded =
-                    runtimes(server).listRuntimes("example", "example", null, null, null, null, 50, null);
+                    runtimes(server).listRuntimes("example", "example", null, null, null, null, null, null, 50, null);
 
             RuntimeListItem newer = decoded.getItems().get(0);
             assertThat(newer.getStatus()).isEqualTo(RuntimeStatus.UNKNOWN_DEFAULT_OPEN_API);
@@ -151,8 +151,8 @@ class ClientDecodingTest {
                  "errors": null, "retry_after_seconds": 30}
                 """;
         try (LocalHttpServer server = new LocalHttpServer(request -> new LocalHttpServer.Answer(409, error))) {
-            assertThatThrownBy(() ->
-                            runtimes(server).listRuntimes("example", "example", null, null, null, null, null, null))
+            assertThatThrownBy(() -> runtimes(server)
+                            .listRuntimes("example", "example", null, null, null, null, null, null, null, null))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.getCode()).isEqualTo(409);
                         APIErrorPayload payload = decode(e.getResponseBody(), APIErrorPayload.class);

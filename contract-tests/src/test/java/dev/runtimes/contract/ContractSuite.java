@@ -11,6 +11,7 @@ import dev.runtimes.contract.scenarios.ListRuntimesScenarios;
 import dev.runtimes.contract.scenarios.OrganizationScenarios;
 import dev.runtimes.contract.scenarios.PeopleScenarios;
 import dev.runtimes.contract.scenarios.ServedSpecScenarios;
+import dev.runtimes.contract.scenarios.StatusScenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -43,7 +44,8 @@ public interface ContractSuite
                 PeopleScenarios,
                 EveryOperationScenarios,
                 DatabaseFaultScenarios,
-                ServedSpecScenarios {
+                ServedSpecScenarios,
+                StatusScenarios {
 
     /** Whether missing coverage fails the build; a deployment elsewhere may not allow every fault. */
     default boolean enforcesCoverage() {

@@ -83,7 +83,9 @@ final class Tenants {
                         new CreateRuntimeRequest()
                                 .key(key)
                                 .name("Runtime " + key)
-                                .labels(labels)))
+                                .labels(labels),
+                        null,
+                        null))
                 .getId();
     }
 

@@ -24,6 +24,7 @@ public final class Call {
     private final ContractSpec.Operation operation;
     private final Map<String, String> path = new LinkedHashMap<>();
     private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private JsonNode body;
     private String rawBody;
     private Credentials credentials = Credentials.NONE;
@@ -49,6 +50,12 @@ public final class Call {
     public Call query(String name, Object... values) {
         List<String> list = query.computeIfAbsent(name, n -> new ArrayList<>());
         Arrays.stream(values).map(String::valueOf).forEach(list::add);
+        return this;
+    }
+
+    /** A request header the operation documents as a parameter; both channels send it. */
+    public Call header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -85,6 +92,14 @@ public final class Call {
 
     public List<String> queryValues(String name) {
         return query.getOrDefault(name, List.of());
+    }
+
+    public String headerValue(String name) {
+        return headers.get(name);
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public JsonNode body() {

@@ -37,6 +37,11 @@ final class ClientArguments {
         return id == null ? PLACEHOLDER_ID : id;
     }
 
+    /** A request header the typed client takes as a parameter, or {@code null} when the call has none. */
+    String header(String name) {
+        return call.headerValue(name);
+    }
+
     <T> T query(String name, Function<String, T> type) {
         List<String> values = call.queryValues(name);
         if (values.size() > 1) {

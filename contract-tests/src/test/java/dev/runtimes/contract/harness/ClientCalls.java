@@ -45,6 +45,9 @@ final class ClientCalls {
         ApiResponse<?> send(ApiClient client, ClientArguments arguments) throws ApiException;
     }
 
+    static final String CLIENT_VERSION = "X-Runtimes-Client-Version";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final Map<String, Binding> BINDINGS = Map.ofEntries(
             entry(
                     "listRuntimes",
@@ -52,6 +55,8 @@ final class ClientCalls {
                             .listRuntimesWithHttpInfo(
                                     a.path("org"),
                                     a.path("workspace"),
+                                    a.header(CLIENT_VERSION),
+                                    a.header("If-None-Match"),
                                     a.queryList("state", RuntimeStatus::fromValue),
                                     a.query("project_id", UUID::fromString),
                                     a.query("owner", OwnerFilter::fromValue),
@@ -62,11 +67,20 @@ final class ClientCalls {
                     "createRuntime",
                     (client, a) -> new RuntimesApi(client)
                             .createRuntimeWithHttpInfo(
-                                    a.path("org"), a.path("workspace"), a.body(CreateRuntimeRequest.class))),
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.body(CreateRuntimeRequest.class),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "getRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .getRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .getRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION),
+                                    a.header("If-None-Match"))),
             entry(
                     "updateRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -74,11 +88,17 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.body(UpdateRuntimeRequest.class))),
+                                    a.body(UpdateRuntimeRequest.class),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "deleteRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .deleteRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .deleteRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "startRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -86,19 +106,34 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY),
                                     a.body(StartRuntimeRequest.class))),
             entry(
                     "pauseRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .pauseRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .pauseRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "resumeRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .resumeRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .resumeRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "resetRuntime",
                     (client, a) -> new RuntimesApi(client)
-                            .resetRuntimeWithHttpInfo(a.path("org"), a.path("workspace"), a.path("runtime_id"))),
+                            .resetRuntimeWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.path("runtime_id"),
+                                    a.header(CLIENT_VERSION),
+                                    a.header(IDEMPOTENCY_KEY))),
             entry(
                     "keepaliveRuntime",
                     (client, a) -> new RuntimesApi(client)
@@ -106,7 +141,8 @@ final class ClientCalls {
                                     a.path("org"),
                                     a.path("workspace"),
                                     a.path("runtime_id"),
-                                    a.body(KeepaliveRequest.class))),
+                                    a.body(KeepaliveRequest.class),
+                                    a.header(CLIENT_VERSION))),
             entry(
                     "createOrganization",
                     (client, a) -> new OperatorsApi(client)
@@ -161,6 +197,11 @@ final class ClientCalls {
         } catch (ApiException e) {
             if (e.getCode() == 0) {
                 throw new IllegalStateException("The client could not reach " + baseUrl + " for " + call, e);
+            }
+            // The generated client reports every status outside 2xx as an exception; a 304 has no body.
+            if (e.getCode() == 304) {
+                return new Outcome(
+                        call, Channel.CLIENT, 304, e.getResponseHeaders().map(), MissingNode.getInstance());
             }
             return new Outcome(
                     call,

@@ -46,6 +46,7 @@ final class RawHttp {
         if (call.credentials().present()) {
             request.header(call.credentials().header(), call.credentials().value());
         }
+        call.headers().forEach(request::header);
         if (call.bodyText() != null) {
             request.contentType("application/json").body(call.bodyText());
         }

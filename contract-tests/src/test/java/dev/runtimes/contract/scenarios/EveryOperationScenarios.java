@@ -50,7 +50,7 @@ public interface EveryOperationScenarios extends Scenarios {
     }
 
     /** A call of the operation in the tenant's workspace, with well-formed ids and an empty body. */
-    private static Call anyCall(ContractSpec.Operation operation, Tenants.Tenant tenant) {
+    static Call anyCall(ContractSpec.Operation operation, Tenants.Tenant tenant) {
         Call call = Call.to(operation.id()).verbatim();
         for (String name : operation.pathParameters()) {
             call.path(

@@ -24,6 +24,10 @@ public interface RuntimesConfig {
 
     Provider provider();
 
+    Client client();
+
+    RateLimit rateLimit();
+
     interface Admin {
         /** The operator token that guards {@code /api/v1/admin}; the surface is closed without it. */
         Optional<String> token();
@@ -116,5 +120,34 @@ public interface RuntimesConfig {
          * directory.
          */
         Optional<Path> directory();
+    }
+
+    interface Client {
+        /**
+         * The oldest client library version the API accepts in {@code X-Runtimes-Client-Version};
+         * an older one is refused with 426. Requests without the header are not checked.
+         */
+        @WithDefault("0.1.0")
+        String minimumVersion();
+    }
+
+    /**
+     * Token buckets per API key, in each replica's memory: with N replicas behind a load balancer a
+     * key may make up to N times these numbers.
+     */
+    interface RateLimit {
+        /** Requests an API key may make per {@link #requestsWindow()}, in a burst or spread out. */
+        @WithDefault("100")
+        int requests();
+
+        @WithDefault("10s")
+        Duration requestsWindow();
+
+        /** Starts and resets an API key may make per {@link #lifecycleWindow()}, besides {@link #requests()}. */
+        @WithDefault("10")
+        int lifecycle();
+
+        @WithDefault("60s")
+        Duration lifecycleWindow();
     }
 }

@@ -27,7 +27,18 @@ public final class ErrorEnvelope {
 
     /** The answer under construction, for callers that add headers of their own. */
     public static Response.ResponseBuilder builder(ErrorKind kind, String detail, List<FieldProblem> problems) {
-        APIErrorPayload payload = new APIErrorPayload()
+        Response.ResponseBuilder builder = Response.status(kind.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(payload(kind, detail, problems));
+        if (kind == ErrorKind.AUTHENTICATION) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, AUTHENTICATE_CHALLENGE);
+        }
+        return builder;
+    }
+
+    /** The body alone, for the answers given before Quarkus REST sees the request. */
+    static APIErrorPayload payload(ErrorKind kind, String detail, List<FieldProblem> problems) {
+        return new APIErrorPayload()
                 .code(kind.status())
                 .detail(detail)
                 .type(ErrorType.fromValue(kind.type()))
@@ -35,13 +46,11 @@ public final class ErrorEnvelope {
                         problems == null
                                 ? null
                                 : problems.stream().map(ErrorEnvelope::item).toList());
-        Response.ResponseBuilder builder = Response.status(kind.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(payload);
-        if (kind == ErrorKind.AUTHENTICATION) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, AUTHENTICATE_CHALLENGE);
-        }
-        return builder;
+    }
+
+    /** The detail of a 413. */
+    static String tooLarge(long maxBodyBytes) {
+        return "The request body is larger than " + maxBodyBytes + " bytes.";
     }
 
     private static ValidationErrorItem item(FieldProblem problem) {

@@ -1,12 +1,14 @@
 package dev.runtimes.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.runtimes.server.service.ErrorKind;
 import dev.runtimes.server.service.FieldProblem;
 import dev.runtimes.server.service.ServiceException;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -23,12 +25,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure, ours or the framework's, into the canonical envelope. */
 public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
 
     @ServerExceptionMapper
     public Response service(ServiceException e) {
@@ -86,7 +92,10 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, "The request body is not valid JSON.");
+        String detail = e instanceof StreamConstraintsException
+                ? "The request body is nested deeper than " + JsonReadLimits.MAX_NESTING_DEPTH + " levels."
+                : "The request body is not valid JSON.";
+        return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, detail);
     }
 
     /** Well-formed JSON with a value of the wrong type, e.g. a string where a number belongs. */
@@ -113,11 +122,15 @@ public class ExceptionMappers {
         if (e.getCause() instanceof ValueInstantiationException refused) {
             return refusedJsonValue(refused);
         }
+        // ... and a body that is not JSON at all (truncated, nested too deep) the same way.
+        if (e.getCause() instanceof JsonProcessingException malformed && !(malformed instanceof JsonMappingException)) {
+            return malformedJson(malformed);
+        }
         if (status == 400) {
             return ErrorEnvelope.of(ErrorKind.INVALID_REQUEST, "The request is malformed.");
         }
         if (status == 413) {
-            return ErrorEnvelope.of(ErrorKind.PAYLOAD_TOO_LARGE, "The request body is too large.");
+            return ErrorEnvelope.of(ErrorKind.PAYLOAD_TOO_LARGE, ErrorEnvelope.tooLarge(maxBodySize.asLongValue()));
         }
         return internal(e);
     }

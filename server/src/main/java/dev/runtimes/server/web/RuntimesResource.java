@@ -21,7 +21,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** HTTP side of the runtimes operations: reads the request, calls a service, maps the answer. */
+/**
+ * HTTP side of the runtimes operations: reads the request, calls a service, maps the answer. The
+ * request headers that are not about one operation ({@code X-Runtimes-Client-Version},
+ * {@code If-None-Match}, {@code Idempotency-Key}) are handled by filters around the call.
+ */
 public class RuntimesResource implements RuntimesApi {
     private final RuntimeListService listService;
     private final RuntimeService runtimes;
@@ -49,6 +53,8 @@ public class RuntimesResource implements RuntimesApi {
     public RuntimeListResponse listRuntimes(
             String org,
             String workspace,
+            String clientVersion,
+            String ifNoneMatch,
             List<RuntimeStatus> state,
             UUID projectId,
             OwnerFilter owner,
@@ -68,7 +74,8 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem createRuntime(String org, String workspace, CreateRuntimeRequest request) {
+    public RuntimeListItem createRuntime(
+            String org, String workspace, CreateRuntimeRequest request, String clientVersion, String idempotencyKey) {
         RuntimeService.Ensured ensured = runtimes.ensure(caller(), org, workspace, RuntimeRequests.newRuntime(request));
         if (ensured.created()) {
             status.set(201);
@@ -77,23 +84,32 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem getRuntime(String org, String workspace, String runtimeId) {
+    public RuntimeListItem getRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String ifNoneMatch) {
         return mapper.toListItem(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem updateRuntime(String org, String workspace, String runtimeId, UpdateRuntimeRequest request) {
+    public RuntimeListItem updateRuntime(
+            String org, String workspace, String runtimeId, UpdateRuntimeRequest request, String clientVersion) {
         return mapper.toListItem(
                 runtimes.update(caller(), new RuntimeRef(org, workspace, runtimeId), RuntimeRequests.changes(request)));
     }
 
     @Override
-    public void deleteRuntime(String org, String workspace, String runtimeId) {
+    public void deleteRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
         lifecycle.delete(caller(), new RuntimeRef(org, workspace, runtimeId));
     }
 
     @Override
-    public StartedRuntime startRuntime(String org, String workspace, String runtimeId, StartRuntimeRequest request) {
+    public StartedRuntime startRuntime(
+            String org,
+            String workspace,
+            String runtimeId,
+            String clientVersion,
+            String idempotencyKey,
+            StartRuntimeRequest request) {
         LifecycleService.Started started = lifecycle.start(
                 caller(),
                 new RuntimeRef(org, workspace, runtimeId),
@@ -102,23 +118,24 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem pauseRuntime(String org, String workspace, String runtimeId) {
+    public RuntimeListItem pauseRuntime(String org, String workspace, String runtimeId, String clientVersion) {
         return mapper.toListItem(lifecycle.pause(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resumeRuntime(String org, String workspace, String runtimeId) {
+    public RuntimeListItem resumeRuntime(String org, String workspace, String runtimeId, String clientVersion) {
         return mapper.toListItem(lifecycle.resume(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resetRuntime(String org, String workspace, String runtimeId) {
+    public RuntimeListItem resetRuntime(
+            String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
         return mapper.toListItem(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
     public KeepaliveResponse keepaliveRuntime(
-            String org, String workspace, String runtimeId, KeepaliveRequest request) {
+            String org, String workspace, String runtimeId, KeepaliveRequest request, String clientVersion) {
         return new KeepaliveResponse()
                 .expiresAt(lifecycle
                         .keepalive(caller(), new RuntimeRef(org, workspace, runtimeId), request.getExtendSeconds())

@@ -1,0 +1,113 @@
+package dev.runtimes.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.service.IdempotencyService;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * {@code Idempotency-Key} on create, start, reset and delete: the first request with a key runs
+ * and its answer is kept; the same key with the same request gets that answer again, with another
+ * request 422, while the first still runs 409 ({@link IdempotencyService}). A 5xx or 429 answer
+ * is not kept: sending the key again runs the request again.
+ */
+public class IdempotencyFilter {
+    static final String HEADER = "Idempotency-Key";
+
+    /** The operations (by operationId) that take an idempotency key. */
+    private static final Set<String> OPERATIONS =
+            Set.of("createRuntime", "startRuntime", "resetRuntime", "deleteRuntime");
+
+    /** The spec's pattern (parameter {@code IdempotencyKey}); another value is left to its 422. */
+    private static final Pattern WELL_FORMED = Pattern.compile("[!-~]{1,255}");
+
+    private final IdempotencyService idempotency;
+    private final CallerContext callerContext;
+    private final PendingIdempotency pending;
+    private final ObjectMapper mapper;
+
+    IdempotencyFilter(
+            IdempotencyService idempotency,
+            CallerContext callerContext,
+            PendingIdempotency pending,
+            ObjectMapper mapper) {
+        this.idempotency = idempotency;
+        this.callerContext = callerContext;
+        this.pending = pending;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Last of the request filters: a refused, rate-limited or outdated request never takes a key.
+     * Returns the replayed answer, or {@code null} to run the request.
+     */
+    @ServerRequestFilter(priority = Priorities.USER + 300, readBody = true)
+    public Response begin(ContainerRequestContext request, ResourceInfo resource) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        if (key == null
+                || !WELL_FORMED.matcher(key).matches()
+                || resource.getResourceMethod() == null
+                || !OPERATIONS.contains(resource.getResourceMethod().getName())) {
+            return null;
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        IdempotencyService.Start start = idempotency.begin(
+                callerContext.caller().apiKeyId(),
+                key,
+                fingerprint(
+                        request.getMethod(),
+                        request.getUriInfo().getRequestUri().getRawPath(),
+                        body));
+        if (start instanceof IdempotencyService.Replay replay) {
+            Response.ResponseBuilder answer = Response.status(replay.status());
+            if (replay.body() != null) {
+                answer.entity(replay.body().getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            return answer.build();
+        }
+        pending.set(((IdempotencyService.Run) start).recordId());
+        return null;
+    }
+
+    @ServerResponseFilter
+    public void complete(ContainerResponseContext response) throws JsonProcessingException {
+        if (pending.get().isEmpty()) {
+            return;
+        }
+        int status = response.getStatus();
+        if (status >= 500 || status == 429) {
+            idempotency.release(pending.get().get());
+        } else {
+            String body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
+            idempotency.complete(pending.get().get(), status, body);
+        }
+    }
+
+    /** The same request: the same method, path and body bytes. */
+    static String fingerprint(String method, String rawPath, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + rawPath + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
