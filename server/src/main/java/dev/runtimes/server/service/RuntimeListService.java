@@ -9,7 +9,6 @@ import dev.runtimes.server.domain.Workspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
@@ -29,7 +28,7 @@ public class RuntimeListService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Two reads and no transaction: the access check and the page need no common snapshot. */
     public RuntimePage list(Caller caller, String orgSlug, String workspaceSlug, ListRequest request) {
         Workspace workspace = workspaces.resolve(caller, orgSlug, workspaceSlug);
         RuntimeFilter filter = new RuntimeFilter(

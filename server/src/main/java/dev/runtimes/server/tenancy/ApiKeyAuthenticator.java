@@ -3,7 +3,6 @@ package dev.runtimes.server.tenancy;
 import dev.runtimes.server.domain.ApiKey;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -18,8 +17,10 @@ public class ApiKeyAuthenticator {
         this.clock = clock;
     }
 
-    /** One query: the key by the hash of its secret, with its user's name. */
-    @Transactional
+    /**
+     * One query: the key by the hash of its secret, with its user's name. A read outside any
+     * transaction: no BEGIN, COMMIT or flush on a path every request takes.
+     */
     public Caller authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw ServiceException.unauthenticated();
