@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtimes.client.ConflictException;
+import dev.runtimes.client.InsufficientCreditsException;
 import dev.runtimes.client.NotFoundException;
 import dev.runtimes.client.Runtimes;
 import dev.runtimes.client.RuntimesClient;
@@ -30,12 +31,7 @@ class ClientLifecycleTest {
 
     @Test
     void aRuntimeLivesThroughTheFacade() {
-        Tenant tenant = new Tenants(server).tenant();
-        Runtimes runtimes = RuntimesClient.builder()
-                .baseUrl(server.toString())
-                .token(tenant.token())
-                .build()
-                .runtimes(tenant.org(), tenant.workspace());
+        Runtimes runtimes = runtimesOf(new Tenants(server).tenant());
         CreateRuntimeRequest create = new CreateRuntimeRequest().key("notebook").name("Notebook");
 
         RuntimeListItem created = runtimes.create(create);
@@ -69,5 +65,30 @@ class ClientLifecycleTest {
         runtimes.start("notebook");
         runtimes.delete("notebook");
         assertThatThrownBy(() -> runtimes.get("notebook")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOrganizationWithoutCreditsCannotStart() {
+        Tenants tenants = new Tenants(server);
+        Tenant tenant = tenants.tenant();
+        tenants.creditBalance(tenant, 0);
+        Runtimes runtimes = runtimesOf(tenant);
+        runtimes.create(new CreateRuntimeRequest().key("notebook").name("Notebook"));
+
+        assertThatThrownBy(() -> runtimes.start("notebook"))
+                .isInstanceOfSatisfying(InsufficientCreditsException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.detail()).contains("has no credits left");
+                    assertThat(e.requestId()).isPresent();
+                });
+        assertThat(runtimes.get("notebook").getStatus()).isEqualTo(RuntimeStatus.IDLE);
+    }
+
+    private Runtimes runtimesOf(Tenant tenant) {
+        return RuntimesClient.builder()
+                .baseUrl(server.toString())
+                .token(tenant.token())
+                .build()
+                .runtimes(tenant.org(), tenant.workspace());
     }
 }

@@ -12,6 +12,7 @@ import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.CreateUserRequest;
 import dev.runtimes.client.model.CreateWorkspaceRequest;
 import dev.runtimes.client.model.MemberRole;
+import dev.runtimes.client.model.UpdateOrganizationRequest;
 import dev.runtimes.client.model.WorkspaceRecord;
 import java.net.URL;
 import java.util.Map;
@@ -73,6 +74,12 @@ final class Tenants {
         ApiKeyCreated key = key(tenant.ownerId(), new CreateApiKeyRequest());
         succeed(() -> operators.revokeApiKeyWithHttpInfo(key.getId()));
         return key.getToken();
+    }
+
+    /** Sets the organization's credit balance; its other settings are cleared (unlimited). */
+    void creditBalance(Tenant tenant, long credits) {
+        succeed(() ->
+                operators.updateOrganization(tenant.org(), new UpdateOrganizationRequest().creditBalance(credits)));
     }
 
     UUID runtime(Tenant tenant, String key, Map<String, String> labels) {

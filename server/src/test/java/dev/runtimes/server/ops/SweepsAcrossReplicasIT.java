@@ -35,9 +35,10 @@ class SweepsAcrossReplicasIT {
             "runtimes.expiry.sweep-interval", "1s",
             "runtimes.metering.interval", "1s",
             "runtimes.metering.credits-per-second", Integer.toString(CREDITS_PER_SECOND),
-            // Every sandbox reaches its runtime limit 15 seconds into its run; the metered
-            // organization's two sandboxes use its 20 credits up in about 5.
-            "runtimes.runtime-limit.max-seconds", "15");
+            // Every sandbox reaches its runtime limit 40 seconds into its run; the metered
+            // organization's two sandboxes use its 20 credits up in about 5, one alone in 10, so a
+            // slow machine still runs out of credits long before the limit.
+            "runtimes.runtime-limit.max-seconds", "40");
     private static final Pattern PAUSES = Pattern.compile(
             "^runtimes_provider_calls_seconds_count\\{(?=[^}]*operation=\"pause\")(?=[^}]*outcome=\"SUCCESS\")[^}]*}"
                     + " ([0-9.]+)$",
@@ -70,7 +71,7 @@ class SweepsAcrossReplicasIT {
             started += 2;
         }
 
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> metered.paused(b, "one", "two") && unmetered.paused(a, "one", "two"));
 
@@ -80,7 +81,7 @@ class SweepsAcrossReplicasIT {
             assertThat(unmetered.get(b, runtime).getString("instance.pause_reason"))
                     .isEqualTo("timeout");
             assertThat(unmetered.get(b, runtime).getLong("instance.total_runtime_seconds"))
-                    .isBetween(15L, 20L);
+                    .isBetween(40L, 45L);
         }
         JsonPath refused = metered.api(b)
                 .noContentType()
