@@ -3,7 +3,8 @@
 #   bash bench/run.sh            (RUNS=3 by default; the figures go to bench/results/)
 # Needs: the packaged server (built if missing), PostgreSQL at 127.0.0.1:5432 (user postgres),
 # wrk and pgbench (wrk is installed from Debian's packages if missing), and PostgreSQL's
-# max_connections above 64 + the server's pool (20). Not part of the tests.
+# max_connections above 64 + the server's pool (20) + whatever else is connected. Not part of
+# the tests. docs/benchmarks.md has the results and what they mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
