@@ -10,6 +10,7 @@ import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import dev.runtimes.server.TestClock;
+import dev.runtimes.server.provider.ConfiguredProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ class ExpirySweepTest {
 
     @Inject
     LifecycleService lifecycle;
+
+    @Inject
+    ConfiguredProvider provider;
 
     Tenant tenant;
     RuntimeApi api;
@@ -171,6 +175,24 @@ class ExpirySweepTest {
         assertThat(claims.claimForAutoPause(AutoPause.TIMEOUT, null, 100).claims())
                 .isEmpty();
         lifecycle.autoPause(first.get(0), AutoPause.TIMEOUT);
+        assertThat(runtime(id).getString("status")).isEqualTo("paused");
+        api.reset(id).then().statusCode(200);
+    }
+
+    @Test
+    void aClaimLeftByASweepThatStoppedIsTakenOverOnceStale() {
+        String id = startedWithTimeout("orphaned", 60);
+        clock.set(T0.plusSeconds(61));
+        // A replica claims the runtime and stops before it pauses the sandbox.
+        assertThat(claims.claimForAutoPause(AutoPause.TIMEOUT, null, 100).claims())
+                .hasSize(1);
+
+        // Three times the provider timeout later, any replica's sweep takes the claim over.
+        clock.set(T0.plusSeconds(61).plus(provider.timeout().multipliedBy(3)).plusSeconds(1));
+        List<Claim> takenOver =
+                claims.claimForAutoPause(AutoPause.TIMEOUT, null, 100).claims();
+        assertThat(takenOver).extracting(Claim::runtimeId).containsExactly(UUID.fromString(id));
+        lifecycle.autoPause(takenOver.get(0), AutoPause.TIMEOUT);
         assertThat(runtime(id).getString("status")).isEqualTo("paused");
         api.reset(id).then().statusCode(200);
     }
