@@ -14,6 +14,7 @@ import dev.runtimes.contract.scenarios.Scenarios;
 import dev.runtimes.contract.scenarios.Tenants;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * workspace.
  */
 @QuarkusTest
+@TestProfile(UnlimitedQuotas.class)
 class AuthorizationMatrixTest implements Scenarios {
     @TestHTTPResource("/")
     URL root;

@@ -18,8 +18,10 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,6 +135,19 @@ public class ExceptionMappers {
             return ErrorEnvelope.of(ErrorKind.PAYLOAD_TOO_LARGE, ErrorEnvelope.tooLarge(maxBodySize.asLongValue()));
         }
         return internal(e);
+    }
+
+    /**
+     * RESTEasy parses a form body (multipart or URL-encoded) before any operation sees it; no
+     * operation takes one, so a body it cannot parse is the wrong media type, not our fault.
+     */
+    @ServerExceptionMapper
+    public Response unreadableForm(IOException e, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        boolean form = type != null
+                && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                        || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        return form ? notSupported(new NotSupportedException()) : internal(e);
     }
 
     @ServerExceptionMapper
