@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,9 @@ public final class DatabaseFaults {
 
     /** The driver's {@code options} value that sets it. */
     public static final String DRIVER_OPTIONS = "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis();
+
+    /** The trigger (and its function) of {@link #whileWritesRefused}. */
+    private static final String REFUSE_WRITES = "contract_refuse_writes";
 
     /** A safety net only: the waits end as soon as the answers come. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
@@ -98,6 +103,115 @@ public final class DatabaseFaults {
             }
         } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException("Cannot end the server's sessions on " + tables, e);
+        }
+    }
+
+    /**
+     * Sends the requests at once while every write to the tables is refused by a rule of the
+     * database the server does not know (a trigger, as a DBA's freeze or a newer migration's check
+     * would be) with PostgreSQL's {@code raise_exception}, an error the server has no mapping for.
+     * The trigger is gone afterwards.
+     */
+    public List<Outcome> whileWritesRefused(List<String> tables, List<Supplier<Outcome>> requests) {
+        try (Connection admin = connect()) {
+            admin.setAutoCommit(false);
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("create or replace function " + REFUSE_WRITES + "() returns trigger"
+                        + " language plpgsql as $$ begin raise exception 'writes to % are refused', tg_table_name;"
+                        + " end $$");
+                for (String table : tables) {
+                    statement.execute("create or replace trigger " + REFUSE_WRITES
+                            + " before insert or update or delete on " + table
+                            + " for each row execute function " + REFUSE_WRITES + "()");
+                }
+            }
+            admin.commit();
+            try {
+                return answers(sendAll(requests));
+            } finally {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("drop function " + REFUSE_WRITES + "() cascade");
+                }
+                admin.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot refuse the writes to " + tables, e);
+        }
+    }
+
+    /**
+     * Sends the requests at once while the row {@code id} of {@code table} holds in {@code column}
+     * a value this server version does not know, as a newer version writes it during a rolling
+     * upgrade or before a rollback: the column's CHECK constraints are dropped for the time, and
+     * the old value and the constraints restored afterwards.
+     */
+    public List<Outcome> whileRowHolds(
+            String table, String column, String value, String id, List<Supplier<Outcome>> requests) {
+        try (Connection admin = connect()) {
+            admin.setAutoCommit(false);
+            Map<String, String> checks = checks(admin, table, column);
+            String old = value(admin, table, column, id);
+            try (Statement statement = admin.createStatement()) {
+                for (String check : checks.keySet()) {
+                    statement.execute("alter table " + table + " drop constraint " + check);
+                }
+            }
+            setValue(admin, table, column, id, value);
+            admin.commit();
+            try {
+                return answers(sendAll(requests));
+            } finally {
+                setValue(admin, table, column, id, old);
+                try (Statement statement = admin.createStatement()) {
+                    for (Map.Entry<String, String> check : checks.entrySet()) {
+                        statement.execute(
+                                "alter table " + table + " add constraint " + check.getKey() + " " + check.getValue());
+                    }
+                }
+                admin.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write " + value + " into " + table + "." + column, e);
+        }
+    }
+
+    /** The CHECK constraints on the column: each name and its definition. */
+    private static Map<String, String> checks(Connection connection, String table, String column) throws SQLException {
+        Map<String, String> checks = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("select c.conname, pg_get_constraintdef(c.oid)"
+                + " from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)"
+                + " where c.conrelid = ?::regclass and c.contype = 'c' and a.attname = ?")) {
+            query.setString(1, table);
+            query.setString(2, column);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    checks.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static String value(Connection connection, String table, String column, String id) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("select " + column + " from " + table + " where id = ?::uuid")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No row " + id + " in " + table);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void setValue(Connection connection, String table, String column, String id, String value)
+            throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("update " + table + " set " + column + " = ? where id = ?::uuid")) {
+            update.setString(1, value);
+            update.setString(2, id);
+            update.executeUpdate();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,9 @@ public final class Outcome {
     private static final Pattern SQL_LEAK = Pattern.compile(
             "(?i)(\\bselect\\b.+\\bfrom\\b)|(\\binsert\\s+into\\b)|(\\bupdate\\s+\\w+\\s+set\\b)|(\\bdelete\\s+from\\b)"
                     + "|(\\bSQL\\s*State\\b)|(\\bviolates\\b.+\\bconstraint\\b)|(\\bjdbc\\b)|(\\bERROR:\\s)");
+
+    /** The incident id a 500's detail names. */
+    private static final Pattern INCIDENT = Pattern.compile("\\bincident id ([A-Za-z0-9._-]+)");
 
     private final Call call;
     private final Channel channel;
@@ -75,6 +79,18 @@ public final class Outcome {
                     .as("a 401 names its scheme: %s", this)
                     .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         }
+        return this;
+    }
+
+    /**
+     * The 500 envelope: our fault, with nothing of it in the detail but the incident id, which is
+     * the request id the answer carries in {@code X-Request-Id}.
+     */
+    public Outcome isInternalError() {
+        isError(500, "internal_error");
+        Matcher incident = INCIDENT.matcher(body.path("detail").asText());
+        assertThat(incident.find()).as("incident id in %s", this).isTrue();
+        assertThat(header("X-Request-Id")).as("X-Request-Id of %s", this).hasValue(incident.group(1));
         return this;
     }
 

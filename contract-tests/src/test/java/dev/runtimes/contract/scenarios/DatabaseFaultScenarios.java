@@ -15,13 +15,19 @@ import java.util.function.Supplier;
  * Operations whose database fails under them: real faults caused from a second database session
  * (a lock the server's statements time out on, sessions ended by the database), wherever the
  * server meets them: its list query, authentication, a lifecycle transition or an operator
- * operation. Only for targets whose database the suite can reach; after each fault the server
- * must serve again. The calls of one fault are sent side by side, so their timeouts overlap.
+ * operation; 502 and 504. And the failures the server has no mapping for, its own 500: a row
+ * holding a value a newer version wrote, a write a rule of the database refuses. Only for
+ * targets whose database the suite can reach; after each fault the server must serve again. The
+ * calls of one fault are sent side by side, so their timeouts overlap.
  */
 public interface DatabaseFaultScenarios extends ListRuntimesScenarios, LifecycleScenarios {
 
     /** The tables every operator operation reads or writes first. */
     List<String> OPERATOR_TABLES = List.of("organizations", "users", "api_keys");
+
+    /** The tables the operator operations write. */
+    List<String> OPERATOR_WRITTEN_TABLES =
+            List.of("organizations", "workspaces", "projects", "users", "memberships", "api_keys");
 
     @Scenario
     default void aListStatementThatTimesOutIs504(Channel channel) {
@@ -88,13 +94,71 @@ public interface DatabaseFaultScenarios extends ListRuntimesScenarios, Lifecycle
         tenants().user();
     }
 
-    /** One call of each operator operation that would succeed in the tenant's organization. */
+    @Scenario
+    default void aRuntimeStatusThisVersionDoesNotKnowIs500(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String runtime = send(Channel.RAW, createIn(tenant, unique("rt")))
+                .hasStatus(201)
+                .body()
+                .path("id")
+                .asText();
+        database.whileRowHolds(
+                        "runtimes",
+                        "status",
+                        "hibernated",
+                        runtime,
+                        sending(channel, List.of(listOf(tenant), on("getRuntime", tenant, runtime))))
+                .forEach(Outcome::isInternalError);
+        send(channel, on("getRuntime", tenant, runtime)).hasStatus(200);
+    }
+
+    @Scenario
+    default void everyLifecycleWriteTheDatabaseRefusesIs500(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String idle = runtimeOf(tenant);
+        String running = runtimeOf(tenant);
+        String paused = runtimeOf(tenant);
+        for (String started : List.of(running, paused)) {
+            send(Channel.RAW, on("startRuntime", tenant, started)).hasStatus(200);
+        }
+        send(Channel.RAW, on("pauseRuntime", tenant, paused)).hasStatus(200);
+        List<Call> calls = List.of(
+                createIn(tenant, unique("rt")),
+                on("updateRuntime", tenant, idle),
+                on("deleteRuntime", tenant, idle),
+                on("startRuntime", tenant, idle),
+                on("pauseRuntime", tenant, running),
+                on("keepaliveRuntime", tenant, running),
+                on("resetRuntime", tenant, running),
+                on("resumeRuntime", tenant, paused));
+        database.whileWritesRefused(List.of("runtimes", "sandboxes"), sending(channel, calls))
+                .forEach(Outcome::isInternalError);
+        for (String started : List.of(running, paused)) {
+            send(channel, on("resetRuntime", tenant, started)).hasStatus(200);
+        }
+    }
+
+    @Scenario
+    default void everyOperatorWriteTheDatabaseRefusesIs500(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        database.whileWritesRefused(OPERATOR_WRITTEN_TABLES, sending(channel, everyOperatorCall(tenant)))
+                .forEach(Outcome::isInternalError);
+        tenants().user();
+    }
+
+    /**
+     * One call of each operator operation that would succeed in the tenant's organization, each
+     * writing (the organization's member limit changes).
+     */
     private List<Call> everyOperatorCall(Tenants.Tenant tenant) {
         return List.of(
                         Call.to("createOrganization").body(object("slug", unique("org"), "name", "Contract org")),
                         Call.to("updateOrganization")
                                 .path("org", tenant.org())
-                                .body(object("credit_balance", null, "member_limit", null)),
+                                .body(object("credit_balance", null, "member_limit", 7)),
                         Call.to("createWorkspace")
                                 .path("org", tenant.org())
                                 .body(object("slug", unique("ws"), "name", "Contract workspace")),
