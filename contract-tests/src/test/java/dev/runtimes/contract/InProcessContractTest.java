@@ -25,7 +25,8 @@ class InProcessContractTest implements ContractSuite {
                     "in-process",
                     root.toString(),
                     config.getValue("runtimes.admin.token", String.class),
-                    LocalDatabase.faults(config.getValue("quarkus.datasource.jdbc.url", String.class)));
+                    LocalDatabase.faults(config.getValue("quarkus.datasource.jdbc.url", String.class)),
+                    true);
         }
         return target;
     }

@@ -33,7 +33,7 @@ class PackagedJarContractTest implements ContractSuite {
                         "runtimes.admin.token",
                         operatorToken),
                 Path.of("target", "packaged-server", "server.log"));
-        target = new Target("packaged jar", server.baseUrl(), operatorToken, LocalDatabase.faults(jdbcUrl));
+        target = new Target("packaged jar", server.baseUrl(), operatorToken, LocalDatabase.faults(jdbcUrl), true);
     }
 
     @AfterAll

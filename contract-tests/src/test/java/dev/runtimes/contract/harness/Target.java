@@ -11,6 +11,7 @@ public final class Target {
     private final String baseUrl;
     private final String operatorToken;
     private final DatabaseFaults database;
+    private final boolean localSandboxes;
     private final Coverage coverage = new Coverage(ContractSpec.get());
 
     /**
@@ -18,10 +19,20 @@ public final class Target {
      *     the suite cannot reach the target's database (a remote deployment)
      */
     public Target(String name, String baseUrl, String operatorToken, DatabaseFaults database) {
+        this(name, baseUrl, operatorToken, database, false);
+    }
+
+    /**
+     * @param database how to cause real database faults under the server, or {@code null}
+     * @param localSandboxes whether the server's local provider runs its built-in sandbox program
+     *     on this machine, so that a {@link SandboxGate} can hold a sandbox's start
+     */
+    public Target(String name, String baseUrl, String operatorToken, DatabaseFaults database, boolean localSandboxes) {
         this.name = name;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.operatorToken = operatorToken;
         this.database = database;
+        this.localSandboxes = localSandboxes;
     }
 
     /** Sends the call through the channel and records the answer's status for the coverage table. */
@@ -45,6 +56,10 @@ public final class Target {
 
     public Optional<DatabaseFaults> database() {
         return Optional.ofNullable(database);
+    }
+
+    public boolean localSandboxes() {
+        return localSandboxes;
     }
 
     public Coverage coverage() {

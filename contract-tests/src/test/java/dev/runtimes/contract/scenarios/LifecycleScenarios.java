@@ -3,11 +3,13 @@ package dev.runtimes.contract.scenarios;
 import static dev.runtimes.contract.harness.Json.object;
 import static dev.runtimes.contract.scenarios.Tenants.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
 import dev.runtimes.contract.harness.Credentials;
+import dev.runtimes.contract.harness.SandboxGate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,6 +167,45 @@ public interface LifecycleScenarios extends Scenarios {
         send(channel, on("resumeRuntime", tenant, key)).isError(429, "insufficient_credits_error");
         send(Channel.RAW, on("resetRuntime", tenant, key)).hasStatus(200);
         send(channel, on("startRuntime", tenant, key)).isError(429, "insufficient_credits_error");
+    }
+
+    @Scenario
+    default void deleteWhileAStartHoldsTheRuntimeIs409(Channel channel) {
+        assumeTrue(target().localSandboxes(), "the suite cannot hold this target's sandboxes");
+        Tenants.Tenant tenant = tenants().tenant();
+        String key = unique("rt");
+        try (SandboxGate gate = SandboxGate.create()) {
+            Call slowToStart = createIn(tenant, key)
+                    .body(object(
+                            "key",
+                            key,
+                            "name",
+                            "Contract runtime",
+                            "labels",
+                            object(),
+                            "config",
+                            object(
+                                    "version",
+                                    "v2",
+                                    "runtime_server",
+                                    object(
+                                            "env",
+                                            object(
+                                                    gate.env().getKey(),
+                                                    gate.env().getValue())))));
+            send(Channel.RAW, slowToStart).hasStatus(201);
+            SandboxGate.Answers answers = gate.hold(
+                    () -> send(Channel.RAW, on("startRuntime", tenant, key)),
+                    () -> send(channel, on("deleteRuntime", tenant, key)));
+            assertThat(answers.during()
+                            .isError(409, "conflict_error")
+                            .body()
+                            .path("detail")
+                            .asText())
+                    .contains("busy");
+            answers.held().hasStatus(200);
+        }
+        send(channel, on("deleteRuntime", tenant, key)).hasStatus(204);
     }
 
     @Scenario
