@@ -27,6 +27,7 @@ public final class Call {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private JsonNode body;
     private String rawBody;
+    private String mediaType = "application/json";
     private Credentials credentials = Credentials.NONE;
     private boolean verbatim;
 
@@ -71,6 +72,12 @@ public final class Call {
         return this;
     }
 
+    /** A body of another media type than JSON; sent verbatim by both channels. */
+    public Call bodyOfType(String mediaType, String text) {
+        this.mediaType = mediaType;
+        return malformedBody(text);
+    }
+
     public Call as(Credentials credentials) {
         this.credentials = credentials;
         return this;
@@ -109,6 +116,11 @@ public final class Call {
     /** The body as it goes on the wire, or {@code null} without one. */
     public String bodyText() {
         return rawBody != null ? rawBody : body == null ? null : body.toString();
+    }
+
+    /** The {@code Content-Type} of the body. */
+    public String mediaType() {
+        return mediaType;
     }
 
     public Credentials credentials() {

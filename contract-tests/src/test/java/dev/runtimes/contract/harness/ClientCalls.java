@@ -232,6 +232,9 @@ final class ClientCalls {
         if (call.isVerbatim()) {
             request.uri(URI.create(baseUrl + call.pathAndQuery()));
             String body = call.bodyText();
+            if (body != null) {
+                request.setHeader("Content-Type", call.mediaType());
+            }
             request.method(
                     call.operation().method(),
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -48,7 +48,7 @@ final class RawHttp {
         }
         call.headers().forEach(request::header);
         if (call.bodyText() != null) {
-            request.contentType("application/json").body(call.bodyText());
+            request.contentType(call.mediaType()).body(call.bodyText());
         }
         Response response = request.request(call.operation().method(), baseUrl + call.pathAndQuery());
         return new Outcome(call, Channel.RAW, response.statusCode(), headers(response), body(response));

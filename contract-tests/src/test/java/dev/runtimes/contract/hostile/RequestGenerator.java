@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.function.Consumer;
 final class RequestGenerator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String JSON = "application/json";
+
+    /** Bytes no string encodes to: invalid UTF-8, an encoded slash, an encoded NUL, an encoded percent. */
+    private static final List<String> RAW_BYTES = List.of("%FF", "%C0%AF", "a%2Fb", "%00", "%E2%82", "..%2F..", "%25");
 
     /** An operation of the spec with what the generator needs of it. */
     private record Model(
@@ -131,14 +135,16 @@ final class RequestGenerator {
     private static void mutateParameter(Model model, Draft draft, SplittableRandom random) {
         Parameter parameter =
                 model.parameters().get(random.nextInt(model.parameters().size()));
+        if ("header".equals(parameter.getIn())) {
+            mutateHeaderParameter(parameter, draft, random);
+            return;
+        }
         String name = parameter.getName();
         boolean inPath = "path".equals(parameter.getIn());
         List<Param> list = inPath ? draft.path : draft.query;
         int kind = random.nextInt(10);
         if (kind == 0) {
-            // Bytes no string encodes to: invalid UTF-8, an encoded slash, an encoded NUL.
-            String raw = List.of("%FF", "%C0%AF", "a%2Fb", "%00", "%E2%82", "..%2F..", "%25")
-                    .get(random.nextInt(7));
+            String raw = pick(RAW_BYTES, random);
             list.removeIf(p -> p.name().equals(name));
             list.add(new Param(name, raw, true));
             draft.mutation = parameter.getIn() + " " + name + ": raw bytes " + raw;
@@ -166,6 +172,41 @@ final class RequestGenerator {
             }
             draft.mutation = parameter.getIn() + " " + name + ": " + value.label();
         }
+    }
+
+    /** A header parameter of the spec travels as a header: missing, given twice, raw bytes or a hostile value. */
+    private static void mutateHeaderParameter(Parameter parameter, Draft draft, SplittableRandom random) {
+        String name = parameter.getName();
+        draft.header(name, null);
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            String raw = pick(RAW_BYTES, random);
+            draft.headers.add(Param.of(name, headerValue(URLDecoder.decode(raw, StandardCharsets.UTF_8))));
+            draft.mutation = "header " + name + ": raw bytes " + raw;
+        } else if (kind == 1) {
+            draft.headers.add(Param.of(name, headerValue(text(SchemaValues.valid(parameter.getSchema(), random)))));
+            draft.headers.add(Param.of(
+                    name,
+                    headerValue(pick(SchemaValues.hostile(parameter.getSchema(), random), random)
+                            .asParameter())));
+            draft.mutation = "header " + name + ": duplicated";
+        } else if (kind == 2) {
+            draft.mutation = "header " + name + ": missing";
+        } else {
+            SchemaValues.Labelled value = pick(SchemaValues.hostile(parameter.getSchema(), random), random);
+            draft.headers.add(Param.of(name, headerValue(value.asParameter())));
+            draft.mutation = "header " + name + ": " + value.label();
+        }
+    }
+
+    /**
+     * Text as a header can hold it: without the control characters no client sends (CR and LF
+     * would end the header) and without the whitespace around it, which is not part of a
+     * header's value (RFC 9110 §5.5). The JDK's client sends the rest in US-ASCII
+     * ({@link HostileRequest}).
+     */
+    private static String headerValue(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "").replaceAll("^[ \\t]+|[ \\t]+$", "");
     }
 
     private static void mutateBodyValue(Model model, Draft draft, SplittableRandom random) {

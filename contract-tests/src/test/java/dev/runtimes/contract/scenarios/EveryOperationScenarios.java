@@ -49,6 +49,22 @@ public interface EveryOperationScenarios extends Scenarios {
         }
     }
 
+    @Scenario
+    default void everyJsonBodyRefusesAnotherMediaTypeWith415(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        for (ContractSpec.Operation operation : ContractSpec.get().operations().stream()
+                .filter(ContractSpec.Operation::hasBody)
+                .toList()) {
+            Credentials allowed = operation.operatorOnly()
+                    ? target().operator()
+                    : tenant.owner().key();
+            for (String mediaType : List.of("text/plain", "application/x-www-form-urlencoded")) {
+                send(channel, anyCall(operation, tenant).as(allowed).bodyOfType(mediaType, "name=x"))
+                        .isError(415, "unsupported_media_type_error");
+            }
+        }
+    }
+
     /** A call of the operation in the tenant's workspace, with well-formed ids and an empty body. */
     static Call anyCall(ContractSpec.Operation operation, Tenants.Tenant tenant) {
         Call call = Call.to(operation.id()).verbatim();

@@ -7,7 +7,6 @@ public enum ErrorKind {
     FORBIDDEN(403, "forbidden_error"),
     NOT_FOUND(404, "not_found_error"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed_error"),
-    NOT_ACCEPTABLE(406, "not_acceptable_error"),
     CONFLICT(409, "conflict_error"),
     ALREADY_EXISTS(409, "already_exists_error"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large_error"),

@@ -1,9 +1,8 @@
 package dev.runtimes.server.web;
 
+import dev.runtimes.server.api.RuntimesApi;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A client library version as {@code X-Runtimes-Client-Version} carries it. Versions compare by
@@ -11,9 +10,9 @@ import java.util.regex.Pattern;
  * development build counts as the release it leads to.
  */
 record ClientVersion(long major, long minor, long patch) implements Comparable<ClientVersion> {
-    /** The header's pattern in the spec (parameter {@code ClientVersion}). */
-    private static final Pattern FORM =
-            Pattern.compile("([0-9]{1,9})\\.([0-9]{1,9})\\.([0-9]{1,9})([-+][0-9A-Za-z.+-]*)?");
+    /** The header as the spec bounds it (parameter {@code ClientVersion}): three numbers, then any suffix. */
+    private static final RequestParameters.Parameter HEADER =
+            RequestParameters.header(RuntimesApi.class, ClientVersionFilter.HEADER);
 
     private static final Comparator<ClientVersion> ORDER = Comparator.comparingLong(ClientVersion::major)
             .thenComparingLong(ClientVersion::minor)
@@ -21,12 +20,12 @@ record ClientVersion(long major, long minor, long patch) implements Comparable<C
 
     /** The version, or empty when the text is not one. */
     static Optional<ClientVersion> parse(String text) {
-        Matcher matcher = FORM.matcher(text);
-        if (!matcher.matches()) {
+        if (!HEADER.admits(text)) {
             return Optional.empty();
         }
-        return Optional.of(new ClientVersion(
-                Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3))));
+        String[] numbers = text.split("[-+]", 2)[0].split("\\.");
+        return Optional.of(
+                new ClientVersion(Long.parseLong(numbers[0]), Long.parseLong(numbers[1]), Long.parseLong(numbers[2])));
     }
 
     @Override

@@ -11,8 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses requests from client libraries older than {@code runtimes.client.minimum-version} with
  * 426. Requests without {@code X-Runtimes-Client-Version} pass; a malformed one is left to the
- * spec's pattern on the parameter (not yet enforced on every operation: a known leniency of the
- * negative suite, {@code ResponseJudge.KNOWN_LENIENCIES}).
+ * spec's pattern on the parameter, a 422 (an empty one to {@link ParameterShape}).
  */
 public class ClientVersionFilter {
     static final String HEADER = "X-Runtimes-Client-Version";

@@ -11,7 +11,6 @@ import dev.runtimes.server.service.ServiceException;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -85,11 +84,6 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e) {
         return ErrorEnvelope.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json.");
-    }
-
-    @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException e) {
-        return ErrorEnvelope.of(ErrorKind.NOT_ACCEPTABLE, "This operation answers only application/json.");
     }
 
     @ServerExceptionMapper

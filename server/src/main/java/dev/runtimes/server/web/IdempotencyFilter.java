@@ -11,12 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -28,13 +27,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class IdempotencyFilter {
     static final String HEADER = "Idempotency-Key";
-
-    /** The operations (by operationId) that take an idempotency key. */
-    private static final Set<String> OPERATIONS =
-            Set.of("createRuntime", "startRuntime", "resetRuntime", "deleteRuntime");
-
-    /** The spec's pattern (parameter {@code IdempotencyKey}); another value is left to its 422. */
-    private static final Pattern WELL_FORMED = Pattern.compile("[!-~]{1,255}");
 
     private final IdempotencyService idempotency;
     private final CallerContext callerContext;
@@ -54,15 +46,14 @@ public class IdempotencyFilter {
 
     /**
      * Last of the request filters: a refused, rate-limited or outdated request never takes a key.
-     * Returns the replayed answer, or {@code null} to run the request.
+     * Only the operations whose spec declares the header take one, and only a key within the
+     * spec's bounds: another is left to its 422. Returns the replayed answer, or {@code null} to
+     * run the request.
      */
     @ServerRequestFilter(priority = Priorities.USER + 300, readBody = true)
     public Response begin(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         String key = request.getHeaderString(HEADER);
-        if (key == null
-                || !WELL_FORMED.matcher(key).matches()
-                || resource.getResourceMethod() == null
-                || !OPERATIONS.contains(resource.getResourceMethod().getName())) {
+        if (key == null || resource.getResourceMethod() == null || !takesKey(resource.getResourceMethod(), key)) {
             return null;
         }
         byte[] body = request.getEntityStream().readAllBytes();
@@ -97,6 +88,11 @@ public class IdempotencyFilter {
             String body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
             idempotency.complete(pending.get().get(), status, body);
         }
+    }
+
+    private static boolean takesKey(Method operation, String key) {
+        return RequestParameters.of(operation).stream()
+                .anyMatch(p -> p.source().equals("header") && p.name().equals(HEADER) && p.admits(key));
     }
 
     /** The same request: the same method, path and body bytes. */

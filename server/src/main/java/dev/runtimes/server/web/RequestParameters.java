@@ -1,5 +1,7 @@
 package dev.runtimes.server.web;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -8,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +21,29 @@ import java.util.Optional;
  */
 final class RequestParameters {
 
-    /** One parameter: where it travels ({@code path}, {@code query}, {@code header}), its wire name, its Java type. */
-    record Parameter(int index, String source, String name, Class<?> type, boolean repeated) {
+    /**
+     * One parameter: where it travels ({@code path}, {@code query}, {@code header}), its wire name,
+     * its Java type, and the {@code @Pattern} and {@code @Size} the spec's bounds became.
+     */
+    record Parameter(int index, String source, String name, Class<?> type, boolean repeated, List<Annotation> bounds) {
         List<Object> location() {
             return List.of(source, name);
+        }
+
+        /** Whether a text value keeps the parameter's bounds, as Bean Validation will judge it. */
+        boolean admits(String value) {
+            for (Annotation bound : bounds) {
+                if (bound instanceof Pattern pattern
+                        && !java.util.regex.Pattern.compile(pattern.regexp())
+                                .matcher(value)
+                                .matches()) {
+                    return false;
+                }
+                if (bound instanceof Size size && (value.length() < size.min() || value.length() > size.max())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -38,12 +60,24 @@ final class RequestParameters {
                 if (location.isPresent()) {
                     boolean repeated = types[i] instanceof ParameterizedType;
                     Type element = repeated ? ((ParameterizedType) types[i]).getActualTypeArguments()[0] : types[i];
+                    List<Annotation> bounds = Arrays.stream(annotations[i])
+                            .filter(a -> a instanceof Pattern || a instanceof Size)
+                            .toList();
                     parameters.add(new Parameter(
-                            i, location.get().source(), location.get().name(), (Class<?>) element, repeated));
+                            i, location.get().source(), location.get().name(), (Class<?>) element, repeated, bounds));
                 }
             }
         }
         return parameters;
+    }
+
+    /** The header parameter of this name as the first operation of the generated interface that takes it declares it. */
+    static Parameter header(Class<?> api, String name) {
+        return Arrays.stream(api.getMethods())
+                .flatMap(method -> of(method).stream())
+                .filter(p -> p.source().equals("header") && p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(api.getSimpleName() + " has no header " + name));
     }
 
     static Optional<Parameter> at(Method resourceMethod, int index) {

@@ -21,8 +21,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Takes a body value only in the JSON type the spec gives it. By default Jackson turns
- * {@code true} or {@code 42} into a string, {@code "600"} into a number and truncates
- * {@code 60.5} to {@code 60}; each is a request the spec forbids and would be accepted
+ * {@code true} or {@code 42} into a string, {@code "600"} into a number, {@code ""} or
+ * {@code "\u0000"} into a null number and truncates {@code 60.5} to {@code 60}; each is a request the spec forbids and would be accepted
  * silently. Refused here, the value is a 422 {@code invalid_type} on its field.
  *
  * A date-time is an RFC 3339 string only: Jackson would also take a number as epoch seconds.
@@ -87,11 +87,17 @@ public class StrictJsonTypes implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // An empty or blank string (Jackson counts the control characters as blank) would become
+        // null, which a nullable number or boolean takes: refused like any other string.
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }

@@ -159,6 +159,9 @@ class OperatorsResourceTest {
                 "{\"slug\":\"ok-1\",\"name\":\"x\",\"credit_balance\":60.5} | /api/v1/admin/orgs  | credit_balance | must be a number",
                 "{\"slug\":\"ok-2\",\"name\":\"x\",\"member_limit\":6e1}    | /api/v1/admin/orgs  | member_limit   | must be a number",
                 "{\"slug\":\"ok-3\",\"name\":\"x\",\"member_limit\":\"25\"}  | /api/v1/admin/orgs  | member_limit   | must be a number",
+                "{\"slug\":\"ok-4\",\"name\":\"x\",\"credit_balance\":\"\\u0000\"} | /api/v1/admin/orgs | credit_balance | must be a number",
+                "{\"slug\":\"ok-5\",\"name\":\"x\",\"max_runtime_limit_seconds\":\"\"} | /api/v1/admin/orgs | max_runtime_limit_seconds | must be a number",
+                "{\"slug\":\"ok-6\",\"name\":\"x\",\"default_runtime_limit_seconds\":\" \"} | /api/v1/admin/orgs | default_runtime_limit_seconds | must be a number",
             })
     void aValueOfAnotherJsonTypeIsRefusedNotCoerced(String body, String path, String field, String message) {
         operator()

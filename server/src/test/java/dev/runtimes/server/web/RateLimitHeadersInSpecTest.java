@@ -15,9 +15,9 @@ class RateLimitHeadersInSpecTest {
     void everyAnswerToAnApiKeyRequestDocumentsTheRateLimitHeaders() {
         List<SpecResponses.Response> limited = SpecResponses.all().stream()
                 .filter(SpecResponses.Response::apiKeyOperation)
-                // Refused before the key is known: no credentials, or a body too large to read.
-                .filter(response ->
-                        !response.status().equals("401") && !response.status().equals("413"))
+                // Refused before the key is known: no credentials, a body too large to read, or a
+                // body of another media type (Quarkus REST refuses it as it matches the operation).
+                .filter(response -> !List.of("401", "413", "415").contains(response.status()))
                 .toList();
         assertThat(limited).isNotEmpty();
         assertThat(limited)
