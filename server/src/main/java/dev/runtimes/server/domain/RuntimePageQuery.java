@@ -1,12 +1,8 @@
 package dev.runtimes.server.domain;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,10 +30,10 @@ public class RuntimePageQuery {
              where r.workspace_id = ?
             """;
 
-    private final AgroalDataSource dataSource;
+    private final Rows rows;
 
-    RuntimePageQuery(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    RuntimePageQuery(Rows rows) {
+        this.rows = rows;
     }
 
     /** Up to {@code size} runtimes of the workspace that match, after {@code after} when given. */
@@ -75,31 +71,12 @@ public class RuntimePageQuery {
         // The limit is written into the statement: with a parameter there, PostgreSQL cannot cost a
         // generic plan and plans the query again at every execution, which costs more than running it.
         sql.append(" order by r.created_at desc, r.id desc limit ").append(size);
-        return rows(sql.toString(), args);
+        return rows.list(sql.toString(), RuntimePageQuery::read, args.toArray());
     }
 
     /** One runtime of the workspace, as the list shows it. */
     public Optional<RuntimeRow> one(UUID workspaceId, UUID runtimeId) {
-        return rows(SELECT + " and r.id = ?", List.of(workspaceId, runtimeId)).stream()
-                .findFirst();
-    }
-
-    private List<RuntimeRow> rows(String sql, List<Object> args) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<RuntimeRow> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return rows.first(SELECT + " and r.id = ?", RuntimePageQuery::read, workspaceId, runtimeId);
     }
 
     private static RuntimeRow read(ResultSet rs) throws SQLException {
@@ -113,11 +90,11 @@ public class RuntimePageQuery {
                         rs.getString(19),
                         rs.getString(20),
                         rs.getString(21),
-                        instant(rs, 22),
-                        instant(rs, 23),
+                        Rows.instant(rs, 22),
+                        Rows.instant(rs, 23),
                         (Long) rs.getObject(24, Long.class),
                         rs.getLong(25),
-                        instant(rs, 26),
+                        Rows.instant(rs, 26),
                         rs.getLong(27));
         return new RuntimeRow(
                 rs.getObject(1, UUID.class),
@@ -133,13 +110,8 @@ public class RuntimePageQuery {
                 rs.getString(11),
                 rs.getObject(12, UUID.class),
                 rs.getString(13),
-                instant(rs, 14),
-                instant(rs, 15),
+                Rows.instant(rs, 14),
+                Rows.instant(rs, 15),
                 sandbox);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -51,7 +51,7 @@ class RuntimeClaims {
                 throw operation.refusedFor(runtime);
             }
             if (operation == Operation.START || operation == Operation.RESUME) {
-                StartAdmission.check(Organization.findById(found.workspace().organizationId), runtime, operation);
+                StartAdmission.check(Organization.findById(found.workspace().organizationId()), runtime, operation);
             }
             Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
             if (operation == Operation.RESUME && sandbox.limitUsedUp()) {
@@ -59,7 +59,7 @@ class RuntimeClaims {
                         + " used its runtime limit of " + sandbox.runtimeLimitSeconds
                         + " seconds; reset it to start afresh.");
             }
-            return take(runtime, operation, now, found.workspace().organizationId, sandbox);
+            return take(runtime, operation, now, found.workspace().organizationId(), sandbox);
         });
     }
 

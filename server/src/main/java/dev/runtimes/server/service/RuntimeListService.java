@@ -5,7 +5,7 @@ import dev.runtimes.server.domain.Keyset;
 import dev.runtimes.server.domain.RuntimeFilter;
 import dev.runtimes.server.domain.RuntimePageQuery;
 import dev.runtimes.server.domain.RuntimeRow;
-import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class RuntimeListService {
 
     /** Two reads and no transaction: the access check and the page need no common snapshot. */
     public RuntimePage list(Caller caller, String orgSlug, String workspaceSlug, ListRequest request) {
-        Workspace workspace = workspaces.resolve(caller, orgSlug, workspaceSlug);
+        AccessibleWorkspace workspace = workspaces.resolve(caller, orgSlug, workspaceSlug);
         RuntimeFilter filter = new RuntimeFilter(
                 new TreeSet<>(request.statuses()),
                 request.projectId(),
@@ -39,17 +39,17 @@ public class RuntimeListService {
         CursorCodec codec = cursorKeys.codec();
         Keyset after = request.cursor() == null
                 ? null
-                : codec.decode(request.cursor(), workspace.id, filter)
+                : codec.decode(request.cursor(), workspace.id(), filter)
                         .orElseThrow(() -> ServiceException.invalidQueryParameter(
                                 "cursor",
                                 "The cursor is not valid for this list; start again without a cursor.",
                                 "invalid_cursor"));
         // One row more than asked tells whether a next page exists, so next_cursor never leads nowhere.
-        List<RuntimeRow> rows = query.page(workspace.id, filter, after, request.limit() + 1);
+        List<RuntimeRow> rows = query.page(workspace.id(), filter, after, request.limit() + 1);
         String nextCursor = null;
         if (rows.size() > request.limit()) {
             rows = rows.subList(0, request.limit());
-            nextCursor = codec.encode(rows.get(rows.size() - 1).keyset(), workspace.id, filter);
+            nextCursor = codec.encode(rows.get(rows.size() - 1).keyset(), workspace.id(), filter);
         }
         return new RuntimePage(rows, nextCursor, caller.userId(), clock.instant());
     }

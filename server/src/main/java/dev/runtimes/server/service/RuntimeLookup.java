@@ -2,7 +2,7 @@ package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.AppUser;
 import dev.runtimes.server.domain.Runtime;
-import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +20,13 @@ public class RuntimeLookup {
         this.workspaces = workspaces;
     }
 
-    public record Found(Workspace workspace, Runtime runtime) {}
+    public record Found(AccessibleWorkspace workspace, Runtime runtime) {}
 
     /** The runtime, in the caller's transaction; a 404 when there is none the caller may see. */
     public Found find(Caller caller, RuntimeRef ref, LockModeType lock) {
-        Workspace workspace = workspaces.resolve(caller, ref.org(), ref.workspace());
+        AccessibleWorkspace workspace = workspaces.resolve(caller, ref.org(), ref.workspace());
         Runtime runtime =
-                Runtime.findInWorkspace(workspace.id, ref.runtime(), lock).orElseThrow(() -> notFound(ref));
+                Runtime.findInWorkspace(workspace.id(), ref.runtime(), lock).orElseThrow(() -> notFound(ref));
         return new Found(workspace, runtime);
     }
 

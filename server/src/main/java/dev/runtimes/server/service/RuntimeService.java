@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.runtimes.server.domain.Project;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Uuids;
-import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,7 +74,7 @@ public class RuntimeService {
     @Transactional
     public RuntimeView get(Caller caller, RuntimeRef ref) {
         RuntimeLookup.Found found = lookup.find(caller, ref, LockModeType.NONE);
-        return views.view(caller.userId(), found.workspace().id, found.runtime().id, ref);
+        return views.view(caller.userId(), found.workspace().id(), found.runtime().id, ref);
     }
 
     public RuntimeView update(Caller caller, RuntimeRef ref, RuntimeChanges changes) {
@@ -95,16 +95,16 @@ public class RuntimeService {
                 setLabels(runtime, changes.labels());
             }
             runtime.updatedAt = clock.instant();
-            return new Outcome(found.workspace().id, runtime.id, false);
+            return new Outcome(found.workspace().id(), runtime.id, false);
         });
         return views.view(caller.userId(), outcome.workspaceId(), outcome.runtimeId(), ref);
     }
 
     private Outcome ensureOnce(Caller caller, String org, String workspaceSlug, NewRuntime spec) {
-        Workspace workspace = workspaces.resolve(caller, org, workspaceSlug);
+        AccessibleWorkspace workspace = workspaces.resolve(caller, org, workspaceSlug);
         Project project = project(workspace, org, workspaceSlug, spec.project());
         String digest = spec.config().digest();
-        Optional<Runtime> existing = Runtime.findByKey(workspace.id, spec.key());
+        Optional<Runtime> existing = Runtime.findByKey(workspace.id(), spec.key());
         if (existing.isPresent()) {
             Runtime runtime = existing.get();
             String where =
@@ -116,12 +116,12 @@ public class RuntimeService {
                 throw ServiceException.alreadyExists(
                         where + " with another configuration (" + runtime.configDigest + ").");
             }
-            return new Outcome(workspace.id, runtime.id, false);
+            return new Outcome(workspace.id(), runtime.id, false);
         }
         Instant now = clock.instant();
         Runtime runtime = new Runtime();
         runtime.id = UUID.randomUUID();
-        runtime.workspaceId = workspace.id;
+        runtime.workspaceId = workspace.id();
         runtime.projectId = project.id;
         runtime.key = spec.key();
         runtime.name = spec.name();
@@ -135,18 +135,18 @@ public class RuntimeService {
         runtime.createdAt = now;
         runtime.updatedAt = now;
         runtime.persistAndFlush();
-        return new Outcome(workspace.id, runtime.id, true);
+        return new Outcome(workspace.id(), runtime.id, true);
     }
 
     /** The project a create names by key or id, or the default project; a 422 when there is none. */
-    private static Project project(Workspace workspace, String org, String workspaceSlug, String keyOrId) {
+    private static Project project(AccessibleWorkspace workspace, String org, String workspaceSlug, String keyOrId) {
         if (keyOrId == null) {
-            return Project.findDefault(workspace.id).orElseThrow();
+            return Project.findDefault(workspace.id()).orElseThrow();
         }
         Optional<Project> byId = Uuids.parse(keyOrId)
                 .flatMap(id -> Project.<Project>findByIdOptional(id))
-                .filter(p -> p.workspaceId.equals(workspace.id));
-        return byId.or(() -> Project.findByKey(workspace.id, keyOrId))
+                .filter(p -> p.workspaceId.equals(workspace.id()));
+        return byId.or(() -> Project.findByKey(workspace.id(), keyOrId))
                 .orElseThrow(() -> ServiceException.invalid(List.of(new FieldProblem(
                         List.of("body", "project"),
                         "no project '" + keyOrId + "' in workspace '" + org + "/" + workspaceSlug + "'",

@@ -1,21 +1,34 @@
 package dev.runtimes.server.tenancy;
 
-import dev.runtimes.server.domain.ApiKey;
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Turns the secret a request presents into the caller, or refuses it. */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
     private static final int MAX_TOKEN_LENGTH = 200;
 
+    private static final String FIND_KEY = """
+            select k.token_hash, k.revoked_at, k.expires_at, k.user_id, u.name, k.id, k.organization_id,
+                   k.workspace_id
+              from api_keys k
+              join users u on u.id = k.user_id
+             where k.token_hash = ?
+            """;
+
+    private final Rows rows;
     private final Clock clock;
 
-    ApiKeyAuthenticator(Clock clock) {
+    ApiKeyAuthenticator(Rows rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
     }
+
+    private record StoredKey(String tokenHash, Instant revokedAt, Instant expiresAt, Caller caller) {}
 
     /**
      * One query: the key by the hash of its secret, with its user's name. A read outside any
@@ -26,22 +39,27 @@ public class ApiKeyAuthenticator {
             throw ServiceException.unauthenticated();
         }
         String hash = Tokens.hash(token);
-        Object[] found = ApiKey.getEntityManager()
-                .createQuery(
-                        "select k, u.name from ApiKey k, AppUser u where u.id = k.userId and k.tokenHash = :hash",
-                        Object[].class)
-                .setParameter("hash", hash)
-                .getResultStream()
-                .findFirst()
+        StoredKey key = rows.first(
+                        FIND_KEY,
+                        rs -> new StoredKey(
+                                rs.getString(1),
+                                Rows.instant(rs, 2),
+                                Rows.instant(rs, 3),
+                                new Caller(
+                                        rs.getObject(4, UUID.class),
+                                        rs.getString(5),
+                                        rs.getObject(6, UUID.class),
+                                        rs.getObject(7, UUID.class),
+                                        rs.getObject(8, UUID.class))),
+                        hash)
                 .orElseThrow(ServiceException::unauthenticated);
-        ApiKey key = (ApiKey) found[0];
         Instant now = clock.instant();
         // The lookup went by hash; the constant-time comparison keeps index timing out of the answer.
-        if (!Tokens.sameSecret(hash, key.tokenHash)
-                || key.revokedAt != null
-                || (key.expiresAt != null && !key.expiresAt.isAfter(now))) {
+        if (!Tokens.sameSecret(hash, key.tokenHash())
+                || key.revokedAt() != null
+                || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
             throw ServiceException.unauthenticated();
         }
-        return new Caller(key.userId, (String) found[1], key.id, key.organizationId, key.workspaceId);
+        return key.caller();
     }
 }

@@ -3,6 +3,7 @@ package dev.runtimes.server.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.runtimes.server.api.model.PauseReason;
 import dev.runtimes.server.api.model.RuntimeInstanceData;
 import dev.runtimes.server.api.model.RuntimeListItem;
@@ -26,11 +27,11 @@ import java.util.UUID;
 public class RuntimeMapper {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
 
-    private final ObjectMapper json;
+    private final ObjectReader labelsReader;
     private final RuntimesConfig config;
 
     RuntimeMapper(ObjectMapper json, RuntimesConfig config) {
-        this.json = json;
+        this.labelsReader = json.readerFor(LABELS);
         this.config = config;
     }
 
@@ -88,7 +89,7 @@ public class RuntimeMapper {
 
     private Map<String, String> labels(String labelsJson) {
         try {
-            return json.readValue(labelsJson, LABELS);
+            return labelsReader.readValue(labelsJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored labels are not a JSON object", e);
         }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Start-up of the packaged server: milliseconds from process start to the first 200 of the list,
+# RUNS times for each JVM set-up, then the medians.
+#   bash bench/startup.sh                 the default java
+#   AOT_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash bench/startup.sh
+#                                          also that JDK (25 or newer) without and with an AOT cache
+#                                          (JEP 483/514/515) recorded in a training run of list requests
+# Needs what bench/run.sh needs, and its database loaded (run it first). Not part of the tests.
+set -euo pipefail
+cd "$(dirname "$0")/../server/target/quarkus-app"   # an AOT cache records the class path as it was given
+
+DB=${BENCH_DB:-runtimes_bench}
+PORT=${BENCH_PORT:-8095}
+TOKEN=bench-token
+RUNS=${RUNS:-5}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+URL="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes?limit=50"
+LOG=$(mktemp)
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
+export QUARKUS_HTTP_PORT=$PORT RUNTIMES_BOOTSTRAP_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN
+export QUARKUS_SCHEDULER_START_MODE=halted QUARKUS_SHUTDOWN_DELAY_ENABLED=false
+
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+ms=
+first_200() {   # java [options...] → starts the server, sets ms to the time to its first 200, leaves it running
+    local t0
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086 # the options are words
+    "$@" $SERVER_JAVA_OPTS -jar quarkus-run.jar >>"$LOG" 2>&1 &
+    pid=$!
+    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; do
+        kill -0 "$pid" || { echo "server died, see $LOG" >&2; exit 1; }
+        sleep 0.01
+    done
+    ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+measure() {   # label java [options...]
+    local label=$1 times=()
+    shift
+    for _ in $(seq 1 "$RUNS"); do
+        first_200 "$@"
+        stop
+        times+=("$ms")
+    done
+    printf '| %s | %s | %s |\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')" "${times[*]}"
+}
+
+echo "| JVM | start to first 200, median (ms) | runs (ms) |"
+echo "|---|---|---|"
+measure "$(java -version 2>&1 | head -1)" java
+if [ -n "${AOT_JAVA:-}" ]; then
+    measure "$("$AOT_JAVA" -version 2>&1 | head -1)" "$AOT_JAVA"
+    rm -f app.aot
+    first_200 "$AOT_JAVA" -XX:AOTCacheOutput=app.aot
+    for _ in $(seq 1 500); do curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; done
+    stop   # the JVM writes the cache as it exits
+    measure "$("$AOT_JAVA" -version 2>&1 | head -1), AOT cache" "$AOT_JAVA" -XX:AOTCache=app.aot
+fi

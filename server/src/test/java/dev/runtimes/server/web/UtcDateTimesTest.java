@@ -1,0 +1,40 @@
+package dev.runtimes.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fast writer of UTC date-times writes what ISO_OFFSET_DATE_TIME writes. */
+class UtcDateTimesTest {
+
+    @Test
+    void writesWhatTheIsoFormatterWrites() {
+        SplittableRandom random = new SplittableRandom(20261129);
+        long min = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        int[] nanos = {0, 1, 10, 1_000, 120_000_000, 123_456_000, 123_456_789, 999_999_999, 500_000_000};
+        for (int i = 0; i < 100_000; i++) {
+            int nano = i % 2 == 0 ? nanos[i % nanos.length] : random.nextInt(1_000_000_000);
+            OffsetDateTime value =
+                    Instant.ofEpochSecond(random.nextLong(min, max), nano).atOffset(ZoneOffset.UTC);
+            assertThat(UtcDateTimes.format(value)).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+        }
+    }
+
+    @Test
+    void leavesOtherOffsetsAndYearsToTheIsoFormatter() {
+        OffsetDateTime[] values = {
+            OffsetDateTime.parse("2026-11-29T10:15:30.5+02:00"),
+            OffsetDateTime.parse("+10000-01-01T00:00:00Z"),
+            OffsetDateTime.parse("-0001-06-01T12:00:00Z")
+        };
+        for (OffsetDateTime value : values) {
+            assertThat(UtcDateTimes.format(value)).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+        }
+    }
+}
