@@ -5,6 +5,8 @@ import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Sandbox;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Why the server pauses a running sandbox on its own ({@code pause_reason}). Each reason has a
@@ -17,6 +19,14 @@ enum AutoPause {
     MEMBER_LIMIT_EXCEEDED(
             "member_limit_exceeded",
             "o.member_limit < (select count(*) from memberships m where m.organization_id = o.id)");
+
+    /**
+     * The condition, over {@code s} and {@code o}, of a running sandbox that no reason holds for:
+     * one that may run on. Its parameters are bound by {@link #bindAll}.
+     */
+    static final String NONE_HOLDS = Arrays.stream(values())
+            .map(cause -> "(" + cause.condition + ") is not true")
+            .collect(Collectors.joining(" and "));
 
     private final String reason;
     private final String condition;
@@ -38,6 +48,14 @@ enum AutoPause {
     /** Binds the parameters {@link #condition()} names. */
     Query bind(Query query, Instant now) {
         return this == TIMEOUT ? query.setParameter("now", now) : query;
+    }
+
+    /** Binds the parameters of {@link #NONE_HOLDS}. */
+    static Query bindAll(Query query, Instant now) {
+        for (AutoPause cause : values()) {
+            cause.bind(query, now);
+        }
+        return query;
     }
 
     /** Whether the running sandbox must be paused for this reason at {@code now}. */

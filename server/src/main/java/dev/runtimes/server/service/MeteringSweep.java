@@ -15,17 +15,21 @@ import java.util.UUID;
  * Charges every running sandbox for the time it ran since its last charge. Safe on every replica
  * at once: a batch locks its runtimes and skips those another transaction holds, and a round
  * skips the sandboxes charged since it began, so replicas share the work; whichever charges a
- * sandbox, a credit is billed once (see {@link CreditMeter}).
+ * sandbox, a credit is billed once (see {@link CreditMeter}). Sandboxes that must be paused are
+ * left to the {@link PauseSweep}.
  */
 @ApplicationScoped
 public class MeteringSweep {
     private static final int BATCH = 200;
-    // Expired sandboxes are left to the pause sweep, which charges them as it pauses them: the two
-    // sweeps do not lock each other's runtimes.
+    // Sandboxes the pause sweep must pause (expired, organization out of credits or over its member
+    // limit) are left to it, which charges them as it pauses them. Were they metered, every pause
+    // sweep that ran while a metering batch held their runtimes would skip them; with the sweeps of
+    // all replicas firing on the same second, that can go on until the runtime limit.
     private static final String RUNNING_AND_NOT_CHARGED_SINCE = "select r.id from runtimes r"
             + " where r.status = 'running' and r.current_sandbox_id in (select s.id from sandboxes s"
-            + " where s.state = 'running' and s.expires_at > :round"
-            + " and (s.metered_at is null or s.metered_at < :round))"
+            + " join organizations o on o.id = s.organization_id"
+            + " where s.state = 'running' and (s.metered_at is null or s.metered_at < :round)"
+            + " and " + AutoPause.NONE_HOLDS + ")"
             + " limit :limit for update skip locked";
 
     private final CreditMeter meter;
@@ -52,8 +56,8 @@ public class MeteringSweep {
 
     private Batch charge(Instant round) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = Runtime.getEntityManager()
-                .createNativeQuery(RUNNING_AND_NOT_CHARGED_SINCE)
+        List<Object> ids = AutoPause.bindAll(
+                        Runtime.getEntityManager().createNativeQuery(RUNNING_AND_NOT_CHARGED_SINCE), round)
                 .setParameter("round", round)
                 .setParameter("limit", BATCH)
                 .getResultList();

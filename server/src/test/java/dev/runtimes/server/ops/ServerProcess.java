@@ -3,6 +3,7 @@ package dev.runtimes.server.ops;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -23,22 +24,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged server ({@code target/quarkus-app}) run as its own process, in the production
- * profile, on the test database, with JSON logs; its console lines are kept for the test.
+ * profile, on the test database, with JSON logs; its console lines are kept for the test and
+ * written, as they come, to a file of its own under {@code target/} to read after a failure.
  */
 final class ServerProcess implements AutoCloseable {
     static final String OPERATOR_TOKEN = "it-operator-token";
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    /** Where the console of the last server that exited is kept, to read after a failure. */
-    private static final Path CONSOLE = Path.of("target", "server-process-console.log");
 
     private final Process process;
     private final int port;
+    private final Path console;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
     private ServerProcess(Process process, int port) {
         this.process = process;
         this.port = port;
+        this.console = Path.of("target", "server-process-" + port + ".log");
         this.reader = new Thread(this::readConsole, "server-console");
         reader.setDaemon(true);
         reader.start();
@@ -63,7 +65,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         ServerProcess server = new ServerProcess(builder.start(), port);
         try {
-            await().atMost(Duration.ofSeconds(60))
+            // On a loaded machine (load average above 20 on two cores) a start has taken 80 seconds.
+            await().atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> server.status("/q/health/ready") == 200);
         } catch (RuntimeException notReady) {
@@ -109,12 +112,16 @@ final class ServerProcess implements AutoCloseable {
             return false;
         }
         reader.join(timeout.toMillis());
-        Files.write(CONSOLE, lines);
         return true;
     }
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The file the server's console is written to, line by line. */
+    Path console() {
+        return console;
     }
 
     @Override
@@ -123,10 +130,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void readConsole() {
-        try (BufferedReader console =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = console.readLine(); line != null; line = console.readLine()) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter out = Files.newBufferedWriter(console, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
+                out.write(line);
+                out.newLine();
+                out.flush();
             }
         } catch (IOException ended) {
             // the process is gone

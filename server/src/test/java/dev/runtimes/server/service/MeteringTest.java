@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Credits under the injected clock, at the default 0.0552 credits a second: the metering sweep
  * charges whole credits and carries the fraction, runs that end are charged at once, and an
- * organization without credits is paused and may not start.
+ * organization without credits is left to the pause sweep, paused and may not start.
  */
 @QuarkusTest
 class MeteringTest {
@@ -156,11 +156,18 @@ class MeteringTest {
         String third = api.createIdle("third");
         long pid = pid(api.started(first).getString("runtime.instance.provider_sandbox_id"));
         api.started(second);
+        String firstSandbox = sandboxOf(first);
 
         at(100); // 5 credits each: the balance reaches 0
         metering.sweep();
         assertThat(Ledger.balance(tenant.orgId())).isZero();
+
+        at(150); // 8.28 owed each: metering leaves them to the pause sweep, whose pause charges 3 each
+        metering.sweep();
+        assertThat(Ledger.balance(tenant.orgId())).isZero();
         pauses.sweep();
+        assertThat(Ledger.charges(firstSandbox)).containsExactly("metering:5", "pause:3");
+        assertThat(Ledger.balance(tenant.orgId())).isEqualTo(-6);
 
         for (String id : new String[] {first, second}) {
             api.get(id)
