@@ -18,7 +18,7 @@ URL="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes?limit=50"
 LOG=$(mktemp)
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
 export QUARKUS_HTTP_PORT=$PORT RUNTIMES_BOOTSTRAP_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN
-export QUARKUS_SCHEDULER_START_MODE=halted QUARKUS_SHUTDOWN_DELAY_ENABLED=false
+export QUARKUS_SCHEDULER_START_MODE=halted QUARKUS_SHUTDOWN_DELAY_ENABLED=false RUNTIMES_RATE_LIMIT_REQUESTS=1000000000
 
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -54,7 +54,7 @@ if [ -n "${AOT_JAVA:-}" ]; then
     measure "$("$AOT_JAVA" -version 2>&1 | head -1)" "$AOT_JAVA"
     rm -f app.aot
     first_200 "$AOT_JAVA" -XX:AOTCacheOutput=app.aot
-    for _ in $(seq 1 500); do curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; done
+    for _ in $(seq 1 500); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; done
     stop   # the JVM writes the cache as it exits
     measure "$("$AOT_JAVA" -version 2>&1 | head -1), AOT cache" "$AOT_JAVA" -XX:AOTCache=app.aot
 fi
