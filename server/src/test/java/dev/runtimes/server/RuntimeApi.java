@@ -55,7 +55,7 @@ public final class RuntimeApi {
     }
 
     public String path(String suffix) {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes" + suffix;
+        return tenant.runtimesPath() + suffix;
     }
 
     public Response create(String json) {

@@ -36,7 +36,12 @@ public class Tenants {
 
     /** An organization with one workspace, its default project and an owner. */
     public record Tenant(
-            String org, UUID orgId, String workspace, UUID workspaceId, UUID defaultProjectId, Member owner) {}
+            String org, UUID orgId, String workspace, UUID workspaceId, UUID defaultProjectId, Member owner) {
+        /** The path of the workspace's runtimes collection. */
+        public String runtimesPath() {
+            return "/api/v1/org/" + org + "/ws/" + workspace + "/runtimes";
+        }
+    }
 
     public Tenant tenant() {
         String suffix = unique();

@@ -61,7 +61,7 @@ class DatabaseOutageTest {
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         given().header("Authorization", "Bearer " + tenant.owner().token())
                 .header("X-Request-Id", "during-outage")
-                .get("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                .get(tenant.runtimesPath())
                 .then()
                 .statusCode(502)
                 .header("X-Request-Id", "during-outage")
@@ -98,7 +98,7 @@ class DatabaseOutageTest {
                 .body("checks.name", hasItem(MigrationsCheck.NAME));
         Tenant tenant = tenants.tenant();
         given().header("Authorization", "Bearer " + tenant.owner().token())
-                .get("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                .get(tenant.runtimesPath())
                 .then()
                 .statusCode(200);
     }

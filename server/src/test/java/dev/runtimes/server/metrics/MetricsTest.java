@@ -181,7 +181,7 @@ class MetricsTest {
     private io.restassured.response.Response list(String name, String value) {
         return given().header("Authorization", "Bearer " + tenant.owner().token())
                 .queryParam(name, value)
-                .get("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes");
+                .get(tenant.runtimesPath());
     }
 
     private static double delta(Scrape before, Scrape after, String state) {

@@ -56,7 +56,7 @@ class BodyNullsAndTypesTest {
                 given().header("Authorization", "Bearer " + tenant.owner().token())
                         .contentType("application/json")
                         .body(body)
-                        .post("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                        .post(tenant.runtimesPath())
                         .then(),
                 loc,
                 type);
@@ -68,7 +68,7 @@ class BodyNullsAndTypesTest {
         given().header("Authorization", "Bearer " + tenant.owner().token())
                 .contentType("application/json")
                 .body("{\"key\":\"k-" + Tenants.unique() + "\",\"name\":\"n\",\"description\":null}")
-                .post("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+                .post(tenant.runtimesPath())
                 .then()
                 .statusCode(201)
                 .body("description", nullValue());

@@ -36,7 +36,7 @@ class ListRuntimesErrorsTest {
     }
 
     private String listPath() {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+        return tenant.runtimesPath();
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ class ListRuntimesFiltersTest {
     }
 
     private String path() {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+        return tenant.runtimesPath();
     }
 
     private List<UUID> ids(RequestSpecification request) {

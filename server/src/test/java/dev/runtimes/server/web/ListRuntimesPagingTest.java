@@ -61,7 +61,7 @@ class ListRuntimesPagingTest {
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }
-        return request.get("/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes")
+        return request.get(tenant.runtimesPath())
                 .then()
                 .statusCode(200)
                 .extract()

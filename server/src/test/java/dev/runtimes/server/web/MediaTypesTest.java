@@ -42,7 +42,7 @@ class MediaTypesTest {
     }
 
     private String runtimes() {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+        return tenant.runtimesPath();
     }
 
     @ParameterizedTest

@@ -37,7 +37,7 @@ class ParameterShapeTest {
     }
 
     private String listPath() {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+        return tenant.runtimesPath();
     }
 
     @ParameterizedTest

@@ -33,7 +33,7 @@ class RequestIdsTest {
     }
 
     private String listPath() {
-        return "/api/v1/org/" + tenant.org() + "/ws/" + tenant.workspace() + "/runtimes";
+        return tenant.runtimesPath();
     }
 
     @Test
