@@ -65,7 +65,8 @@ class NegativeRequestsTest implements Scenarios {
     void noHostileRequestGetsA5xxOrAnAnswerTheSpecDoesNotDocument() throws Exception {
         long seed = Long.getLong("hostile.seed", DEFAULT_SEED);
         int count = Integer.getInteger("hostile.requests", DEFAULT_REQUESTS);
-        RequestGenerator generator = new RequestGenerator(ContractSpec.get(), fixture());
+        Fixture fixture = fixture();
+        RequestGenerator generator = new RequestGenerator(ContractSpec.get(), fixture);
         SplittableRandom random = new SplittableRandom(seed);
         List<HostileRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -73,6 +74,7 @@ class NegativeRequestsTest implements Scenarios {
         }
 
         List<Verdict> verdicts = sendAll(requests);
+        removeRuntimes(fixture);
 
         Map<Integer, Long> statuses =
                 verdicts.stream().collect(Collectors.groupingBy(Verdict::status, TreeMap::new, Collectors.counting()));
@@ -198,6 +200,24 @@ class NegativeRequestsTest implements Scenarios {
                 userId,
                 scratch.path("id").asText(),
                 cursor);
+    }
+
+    /**
+     * Deletes the fixture's runtimes, which stops any sandbox the requests started on them: a
+     * sandbox is a process of its own and outlives the server under test.
+     */
+    private void removeRuntimes(Fixture fixture) {
+        Map<String, String> owners = Map.of(
+                fixture.ownRuntimes().get(1), fixture.ownerToken(),
+                fixture.othersRuntime(), fixture.memberToken());
+        owners.forEach((runtime, token) -> target().send(
+                        Channel.RAW,
+                        Call.to("deleteRuntime")
+                                .path("org", fixture.org())
+                                .path("workspace", fixture.workspace())
+                                .path("runtime_id", runtime)
+                                .as(Credentials.bearer(token)))
+                .hasStatus(204));
     }
 
     private JsonNode createRuntime(Tenants.Tenant tenant, Credentials caller) {
