@@ -12,7 +12,9 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request parameters of a resource method as the spec names them, read from the JAX-RS
@@ -25,31 +27,36 @@ final class RequestParameters {
      * One parameter: where it travels ({@code path}, {@code query}, {@code header}), its wire name,
      * its Java type, and the {@code @Pattern} and {@code @Size} the spec's bounds became.
      */
-    record Parameter(int index, String source, String name, Class<?> type, boolean repeated, List<Annotation> bounds) {
+    record Parameter(
+            int index,
+            String source,
+            String name,
+            Class<?> type,
+            boolean repeated,
+            Optional<java.util.regex.Pattern> pattern,
+            Optional<Size> size) {
         List<Object> location() {
             return List.of(source, name);
         }
 
         /** Whether a text value keeps the parameter's bounds, as Bean Validation will judge it. */
         boolean admits(String value) {
-            for (Annotation bound : bounds) {
-                if (bound instanceof Pattern pattern
-                        && !java.util.regex.Pattern.compile(pattern.regexp())
-                                .matcher(value)
-                                .matches()) {
-                    return false;
-                }
-                if (bound instanceof Size size && (value.length() < size.min() || value.length() > size.max())) {
-                    return false;
-                }
-            }
-            return true;
+            return pattern.map(p -> p.matcher(value).matches()).orElse(true)
+                    && size.map(s -> value.length() >= s.min() && value.length() <= s.max())
+                            .orElse(true);
         }
     }
+
+    /** Read once per method: filters ask on every request, and the answer never changes. */
+    private static final Map<Method, List<Parameter>> BY_METHOD = new ConcurrentHashMap<>();
 
     private RequestParameters() {}
 
     static List<Parameter> of(Method resourceMethod) {
+        return BY_METHOD.computeIfAbsent(resourceMethod, RequestParameters::read);
+    }
+
+    private static List<Parameter> read(Method resourceMethod) {
         Method declared = declaringInterfaceMethod(resourceMethod).orElse(resourceMethod);
         Annotation[][] annotations = declared.getParameterAnnotations();
         Type[] types = declared.getGenericParameterTypes();
@@ -60,15 +67,26 @@ final class RequestParameters {
                 if (location.isPresent()) {
                     boolean repeated = types[i] instanceof ParameterizedType;
                     Type element = repeated ? ((ParameterizedType) types[i]).getActualTypeArguments()[0] : types[i];
-                    List<Annotation> bounds = Arrays.stream(annotations[i])
-                            .filter(a -> a instanceof Pattern || a instanceof Size)
-                            .toList();
                     parameters.add(new Parameter(
-                            i, location.get().source(), location.get().name(), (Class<?>) element, repeated, bounds));
+                            i,
+                            location.get().source(),
+                            location.get().name(),
+                            (Class<?>) element,
+                            repeated,
+                            bound(annotations[i], Pattern.class)
+                                    .map(pattern -> java.util.regex.Pattern.compile(pattern.regexp())),
+                            bound(annotations[i], Size.class)));
                 }
             }
         }
-        return parameters;
+        return List.copyOf(parameters);
+    }
+
+    private static <A extends Annotation> Optional<A> bound(Annotation[] annotations, Class<A> kind) {
+        return Arrays.stream(annotations)
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .findFirst();
     }
 
     /** The header parameter of this name as the first operation of the generated interface that takes it declares it. */
