@@ -1,12 +1,10 @@
 package dev.runtimes.server;
 
-import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.SandboxCensus;
 import dev.runtimes.server.provider.ConfiguredProvider;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 
 /**
  * Sandboxes outlive the server by design (reconciliation adopts them at the next start); the
@@ -15,16 +13,14 @@ import java.util.List;
 @ApplicationScoped
 public class SandboxCleanup {
     private final ConfiguredProvider provider;
+    private final SandboxCensus census;
 
-    SandboxCleanup(ConfiguredProvider provider) {
+    SandboxCleanup(ConfiguredProvider provider, SandboxCensus census) {
         this.provider = provider;
+        this.census = census;
     }
 
     void killAll(@Observes ShutdownEvent event) {
-        List<String> live = QuarkusTransaction.requiringNew()
-                .call(() -> Sandbox.live(provider.kind()).stream()
-                        .map(sandbox -> sandbox.providerSandboxId)
-                        .toList());
-        live.forEach(provider::kill);
+        census.live(provider.kind()).forEach(sandbox -> provider.kill(sandbox.providerSandboxId()));
     }
 }

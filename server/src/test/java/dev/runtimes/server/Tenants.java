@@ -10,6 +10,7 @@ import dev.runtimes.server.service.LifecycleService;
 import dev.runtimes.server.service.NewRuntime;
 import dev.runtimes.server.service.RuntimeRef;
 import dev.runtimes.server.service.RuntimeService;
+import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.TenancyService;
 import dev.runtimes.server.tenancy.Tokens;
@@ -24,11 +25,17 @@ public class Tenants {
     private final TenancyService tenancy;
     private final RuntimeService runtimes;
     private final LifecycleService lifecycle;
+    private final ApiKeyAuthenticator authenticator;
 
-    Tenants(TenancyService tenancy, RuntimeService runtimes, LifecycleService lifecycle) {
+    Tenants(
+            TenancyService tenancy,
+            RuntimeService runtimes,
+            LifecycleService lifecycle,
+            ApiKeyAuthenticator authenticator) {
         this.tenancy = tenancy;
         this.runtimes = runtimes;
         this.lifecycle = lifecycle;
+        this.authenticator = authenticator;
     }
 
     /** A caller: a user, their API key and the scope it names. */
@@ -76,7 +83,7 @@ public class Tenants {
     public UUID runtime(Tenant tenant, Member owner, String key, UUID projectId, Map<String, String> labels) {
         NewRuntime spec =
                 new NewRuntime(key, "Runtime " + key, null, projectId.toString(), labels, DurableConfig.defaults());
-        return runtimes.ensure(caller(owner), tenant.org(), tenant.workspace(), spec)
+        return runtimes.ensure(caller(tenant, owner), tenant.org(), tenant.workspace(), spec)
                 .view()
                 .row()
                 .id();
@@ -89,12 +96,12 @@ public class Tenants {
     /** Deletes the runtime as its owner, the way {@code DELETE /runtimes/{id}} does. */
     public void delete(Tenant tenant, UUID runtimeId) {
         lifecycle.delete(
-                caller(tenant.owner()), new RuntimeRef(tenant.org(), tenant.workspace(), runtimeId.toString()));
+                caller(tenant, tenant.owner()), new RuntimeRef(tenant.org(), tenant.workspace(), runtimeId.toString()));
     }
 
-    /** The member as the API sees them when they call with their unrestricted key. */
-    public static Caller caller(Member member) {
-        return new Caller(member.userId(), member.name(), member.keyId(), null, null);
+    /** The member as the API sees them when they call the tenant's workspace with their key. */
+    public Caller caller(Tenant tenant, Member member) {
+        return authenticator.authenticate(member.token(), tenant.org(), tenant.workspace());
     }
 
     public static String unique() {

@@ -8,7 +8,6 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,11 +78,6 @@ public class Sandbox extends PanacheEntityBase {
     /** Hex SHA-256 of the sandbox token; the token itself is never stored. */
     @Column(name = "token_hash")
     public String tokenHash;
-
-    /** The sandboxes of {@code provider} that should be alive. */
-    public static List<Sandbox> live(String provider) {
-        return list("state in ?1 and provider = ?2", List.of(RUNNING, PAUSED), provider);
-    }
 
     /** Starts a running span at {@code now}, with {@code expiresAt} {@code timeout} away, within the limit. */
     public void run(Instant now, Duration timeout) {

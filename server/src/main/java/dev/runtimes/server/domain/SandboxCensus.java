@@ -1,38 +1,41 @@
 package dev.runtimes.server.domain;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Figures about the sandbox ledger that operators watch; one small statement each. */
+/** Reads over the sandbox ledger for operators and for reconciliation; one small statement each. */
 @ApplicationScoped
 public class SandboxCensus {
-    private final AgroalDataSource dataSource;
+    /** A sandbox the ledger says is alive (running or paused). */
+    public record LiveSandbox(UUID id, UUID runtimeId, String providerSandboxId) {}
 
-    SandboxCensus(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private final Rows rows;
+
+    SandboxCensus(Rows rows) {
+        this.rows = rows;
     }
 
     /** How many sandboxes are in {@code state} now. */
     public long count(String state) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select count(*) from sandboxes where state = ?")) {
-            statement.setString(1, state);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return rows.first("select count(*) from sandboxes where state = ?", rs -> rs.getLong(1), state)
+                .orElseThrow();
+    }
+
+    /**
+     * The sandboxes of {@code provider} that should be alive. Plain SQL: at start-up this is the
+     * only query, and an HQL one would start Hibernate's query parser on the path to the first answer.
+     */
+    public List<LiveSandbox> live(String provider) {
+        return rows.list(
+                "select id, runtime_id, provider_sandbox_id from sandboxes"
+                        + " where provider = ? and state in ('running', 'paused')",
+                rs -> new LiveSandbox(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)),
+                provider);
     }
 
     /** The earliest {@code expires_at} of a sandbox still running at {@code now} although it has expired. */
@@ -52,18 +55,7 @@ public class SandboxCensus {
     }
 
     private Optional<Instant> earliest(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
-                        .map(OffsetDateTime::toInstant);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        return rows.first(sql, rs -> Optional.ofNullable(Rows.instant(rs, 1)), parameters)
+                .orElseThrow();
     }
 }

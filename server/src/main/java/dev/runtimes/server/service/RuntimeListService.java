@@ -28,9 +28,9 @@ public class RuntimeListService {
         this.clock = clock;
     }
 
-    /** Two reads and no transaction: the access check and the page need no common snapshot. */
-    public RuntimePage list(Caller caller, String orgSlug, String workspaceSlug, ListRequest request) {
-        AccessibleWorkspace workspace = workspaces.resolve(caller, orgSlug, workspaceSlug);
+    /** One read and no transaction: the workspace came with the caller's key. */
+    public RuntimePage list(Caller caller, ListRequest request) {
+        AccessibleWorkspace workspace = workspaces.resolve(caller);
         RuntimeFilter filter = new RuntimeFilter(
                 new TreeSet<>(request.statuses()),
                 request.projectId(),

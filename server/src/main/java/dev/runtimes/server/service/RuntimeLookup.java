@@ -24,7 +24,7 @@ public class RuntimeLookup {
 
     /** The runtime, in the caller's transaction; a 404 when there is none the caller may see. */
     public Found find(Caller caller, RuntimeRef ref, LockModeType lock) {
-        AccessibleWorkspace workspace = workspaces.resolve(caller, ref.org(), ref.workspace());
+        AccessibleWorkspace workspace = workspaces.resolve(caller);
         Runtime runtime =
                 Runtime.findInWorkspace(workspace.id(), ref.runtime(), lock).orElseThrow(() -> notFound(ref));
         return new Found(workspace, runtime);

@@ -101,7 +101,7 @@ public class RuntimeService {
     }
 
     private Outcome ensureOnce(Caller caller, String org, String workspaceSlug, NewRuntime spec) {
-        AccessibleWorkspace workspace = workspaces.resolve(caller, org, workspaceSlug);
+        AccessibleWorkspace workspace = workspaces.resolve(caller);
         Project project = project(workspace, org, workspaceSlug, spec.project());
         String digest = spec.config().digest();
         Optional<Runtime> existing = Runtime.findByKey(workspace.id(), spec.key());

@@ -2,6 +2,8 @@ package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.SandboxCensus;
+import dev.runtimes.server.domain.SandboxCensus.LiveSandbox;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.provider.SandboxStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,12 +28,19 @@ public class SandboxReconciler {
     private final ConfiguredProvider provider;
     private final RuntimeClaims claims;
     private final SandboxLedger ledger;
+    private final SandboxCensus census;
     private final Clock clock;
 
-    SandboxReconciler(ConfiguredProvider provider, RuntimeClaims claims, SandboxLedger ledger, Clock clock) {
+    SandboxReconciler(
+            ConfiguredProvider provider,
+            RuntimeClaims claims,
+            SandboxLedger ledger,
+            SandboxCensus census,
+            Clock clock) {
         this.provider = provider;
         this.claims = claims;
         this.ledger = ledger;
+        this.census = census;
         this.clock = clock;
     }
 
@@ -42,12 +50,9 @@ public class SandboxReconciler {
 
     /** Reconciles every live sandbox of the configured provider; returns how many were gone. */
     public int reconcile() {
-        List<Live> live = QuarkusTransaction.requiringNew()
-                .call(() -> Sandbox.live(provider.kind()).stream()
-                        .map(sandbox -> new Live(sandbox.id, sandbox.runtimeId))
-                        .toList());
+        List<LiveSandbox> live = census.live(provider.kind());
         int gone = 0;
-        for (Live sandbox : live) {
+        for (LiveSandbox sandbox : live) {
             try {
                 if (QuarkusTransaction.requiringNew().call(() -> reconcile(sandbox))) {
                     gone++;
@@ -60,13 +65,11 @@ public class SandboxReconciler {
         return gone;
     }
 
-    private record Live(UUID id, UUID runtimeId) {}
-
     /**
      * Whether the sandbox was gone. Locks its runtime first and reads the sandbox after, so no
      * transition runs meanwhile and the state read is current.
      */
-    private boolean reconcile(Live live) {
+    private boolean reconcile(LiveSandbox live) {
         Runtime runtime = Runtime.findById(live.runtimeId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (runtime != null && claims.held(runtime, now)) {

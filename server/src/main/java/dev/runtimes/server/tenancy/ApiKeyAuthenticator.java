@@ -3,6 +3,8 @@ package dev.runtimes.server.tenancy;
 import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,11 +14,18 @@ import java.util.UUID;
 public class ApiKeyAuthenticator {
     private static final int MAX_TOKEN_LENGTH = 200;
 
+    /**
+     * The key with its user, and the workspace the request names when the user is a member of its
+     * organization: one statement on the path of every request.
+     */
     private static final String FIND_KEY = """
             select k.token_hash, k.revoked_at, k.expires_at, k.user_id, u.name, k.id, k.organization_id,
-                   k.workspace_id
+                   k.workspace_id, w.id, w.organization_id
               from api_keys k
               join users u on u.id = k.user_id
+              left join memberships m on m.user_id = k.user_id
+                    and m.organization_id = (select o.id from organizations o where o.slug = ?)
+              left join workspaces w on w.organization_id = m.organization_id and w.slug = ?
              where k.token_hash = ?
             """;
 
@@ -31,10 +40,11 @@ public class ApiKeyAuthenticator {
     private record StoredKey(String tokenHash, Instant revokedAt, Instant expiresAt, Caller caller) {}
 
     /**
-     * One query: the key by the hash of its secret, with its user's name. A read outside any
-     * transaction: no BEGIN, COMMIT or flush on a path every request takes.
+     * One query: the key by the hash of its secret, with its user's name and the workspace
+     * {@code org}/{@code workspace} as the user may see it. A read outside any transaction: no
+     * BEGIN, COMMIT or flush on a path every request takes.
      */
-    public Caller authenticate(String token) {
+    public Caller authenticate(String token, String org, String workspace) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw ServiceException.unauthenticated();
         }
@@ -50,7 +60,10 @@ public class ApiKeyAuthenticator {
                                         rs.getString(5),
                                         rs.getObject(6, UUID.class),
                                         rs.getObject(7, UUID.class),
-                                        rs.getObject(8, UUID.class))),
+                                        rs.getObject(8, UUID.class),
+                                        new NamedWorkspace(org, workspace, visibleWorkspace(rs)))),
+                        org,
+                        workspace,
                         hash)
                 .orElseThrow(ServiceException::unauthenticated);
         Instant now = clock.instant();
@@ -61,5 +74,10 @@ public class ApiKeyAuthenticator {
             throw ServiceException.unauthenticated();
         }
         return key.caller();
+    }
+
+    private static AccessibleWorkspace visibleWorkspace(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject(9, UUID.class);
+        return id == null ? null : new AccessibleWorkspace(id, rs.getObject(10, UUID.class));
     }
 }

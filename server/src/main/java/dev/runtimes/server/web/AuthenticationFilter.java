@@ -5,6 +5,7 @@ import dev.runtimes.server.service.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -28,10 +29,13 @@ public class AuthenticationFilter {
     }
 
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext request) {
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/v1/org/")) {
-            callerContext.set(authenticator.authenticate(presentedToken(request)));
+            callerContext.set(authenticator.authenticate(
+                    presentedToken(request),
+                    admittedPathName(request, resource, "org"),
+                    admittedPathName(request, resource, "workspace")));
         } else if (path.startsWith("/api/v1/admin/")) {
             String presented = bearerToken(request);
             boolean operator = presented != null
@@ -43,6 +47,21 @@ public class AuthenticationFilter {
                 throw ServiceException.unauthenticated();
             }
         }
+    }
+
+    /**
+     * The path parameter, when the spec admits it. Another value names nothing and does not go to
+     * the database (PostgreSQL refuses a NUL byte with an error); validation answers it with 422
+     * once the caller is authenticated.
+     */
+    private static String admittedPathName(ContainerRequestContext request, ResourceInfo resource, String name) {
+        String value = request.getUriInfo().getPathParameters().getFirst(name);
+        boolean admitted = value != null
+                && RequestParameters.of(resource.getResourceMethod()).stream()
+                        .filter(parameter -> parameter.source().equals("path")
+                                && parameter.name().equals(name))
+                        .allMatch(parameter -> parameter.admits(value));
+        return admitted ? value : null;
     }
 
     private static String presentedToken(ContainerRequestContext request) {

@@ -70,7 +70,7 @@ public class RuntimesResource implements RuntimesApi {
                 label == null ? List.of() : label,
                 limit,
                 cursor);
-        return mapper.toListResponse(listService.list(caller(), org, workspace, request));
+        return mapper.toListResponse(listService.list(caller(), request));
     }
 
     @Override

@@ -114,6 +114,21 @@ class ListRuntimesErrorsTest {
                 .statusCode(401);
     }
 
+    /** The key and the workspace are read in one statement; a slug that names nothing stays out of it. */
+    @ParameterizedTest
+    @CsvSource({"org, /api/v1/org/nul%00byte/ws/{ws}/runtimes", "workspace, /api/v1/org/{org}/ws/%00/runtimes"})
+    void slugThatIsNoSlugIs422OnThePath(String name, String path) {
+        asOwner()
+                .urlEncodingEnabled(false)
+                .get(path.replace("{org}", tenant.org()).replace("{ws}", tenant.workspace()))
+                .then()
+                .statusCode(422)
+                .body("type", is("validation_error"))
+                .body("errors", hasSize(1))
+                .body("errors[0].loc", contains("path", name))
+                .body("errors[0].type", is("pattern_mismatch"));
+    }
+
     @Test
     void authenticationComesBeforeValidation() {
         given().queryParam("limit", "abc").get(listPath()).then().statusCode(401);
