@@ -81,12 +81,17 @@ public final class SandboxProcesses {
 
     /** The fields after the command name: state, ppid, pgrp, ... */
     private static Optional<String[]> stat(long pid) {
+        Path process = Path.of("/proc", Long.toString(pid));
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(process.resolve("stat"));
             return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            // Reaped between opening the file and reading it: the read fails with "No such process".
+            if (!Files.exists(process)) {
+                return Optional.empty();
+            }
             throw new IllegalStateException(e);
         }
     }
