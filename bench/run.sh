@@ -19,6 +19,10 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 JAR=server/target/quarkus-app/quarkus-run.jar
 # The JVM options the server runs with, as docs/operations.md recommends for production.
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+# glibc gives threads that allocate natively arenas of their own, up to 8 per core; 2 keep the RSS
+# lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+if [ -n "$MALLOC_ARENA_MAX" ]; then export MALLOC_ARENA_MAX; else unset MALLOC_ARENA_MAX; fi
 BASE="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes"
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p "$OUT"
@@ -99,5 +103,5 @@ for run in $(seq 1 "$RUNS"); do
     stop_server
     echo "$run,$startup_ms,${first/ /,},${deep_l/ /,},${running/ /,},${project/ /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
 done
-echo "Server JVM options: ${SERVER_JAVA_OPTS}" >"$OUT/summary.md"
+echo "Server JVM options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}" >"$OUT/summary.md"
 python3 bench/summarize.py "$OUT/runs.csv" | tee -a "$OUT/summary.md"
