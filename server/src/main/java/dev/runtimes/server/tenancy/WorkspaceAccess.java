@@ -13,16 +13,15 @@ public class WorkspaceAccess {
      */
     public AccessibleWorkspace resolve(Caller caller) {
         NamedWorkspace named = caller.namedWorkspace();
-        String name = named.org() + "/" + named.slug();
         AccessibleWorkspace workspace = named.visible();
         if (workspace == null) {
-            throw ServiceException.notFound("Workspace '" + name + "' was not found.");
+            throw ServiceException.notFound("Workspace '" + named.name() + "' was not found.");
         }
         boolean outsideScope = (caller.organizationId() != null
                         && !caller.organizationId().equals(workspace.organizationId()))
                 || (caller.workspaceId() != null && !caller.workspaceId().equals(workspace.id()));
         if (outsideScope) {
-            throw ServiceException.forbidden("This API key may not act in workspace '" + name + "'.");
+            throw ServiceException.forbidden("This API key may not act in workspace '" + named.name() + "'.");
         }
         return workspace;
     }

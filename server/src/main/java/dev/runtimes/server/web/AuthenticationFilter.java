@@ -7,6 +7,8 @@ import dev.runtimes.server.tenancy.Tokens;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -32,10 +34,12 @@ public class AuthenticationFilter {
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/v1/org/")) {
+            MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
+            List<RequestParameters.Parameter> parameters = RequestParameters.of(resource.getResourceMethod());
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
-                    admittedPathName(request, resource, "org"),
-                    admittedPathName(request, resource, "workspace")));
+                    admittedPathName(names, parameters, "org"),
+                    admittedPathName(names, parameters, "workspace")));
         } else if (path.startsWith("/api/v1/admin/")) {
             String presented = bearerToken(request);
             boolean operator = presented != null
@@ -54,10 +58,11 @@ public class AuthenticationFilter {
      * the database (PostgreSQL refuses a NUL byte with an error); validation answers it with 422
      * once the caller is authenticated.
      */
-    private static String admittedPathName(ContainerRequestContext request, ResourceInfo resource, String name) {
-        String value = request.getUriInfo().getPathParameters().getFirst(name);
+    private static String admittedPathName(
+            MultivaluedMap<String, String> names, List<RequestParameters.Parameter> parameters, String name) {
+        String value = names.getFirst(name);
         boolean admitted = value != null
-                && RequestParameters.of(resource.getResourceMethod()).stream()
+                && parameters.stream()
                         .filter(parameter -> parameter.source().equals("path")
                                 && parameter.name().equals(name))
                         .allMatch(parameter -> parameter.admits(value));

@@ -1,15 +1,13 @@
 package dev.runtimes.server.web;
 
+import static dev.runtimes.server.web.OneInvalidValue.is422On;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,6 @@ class BodyNullsAndTypesTest {
     private static RequestSpecification operator() {
         return given().header("Authorization", "Bearer " + OperatorsResourceTest.OPERATOR_TOKEN)
                 .contentType("application/json");
-    }
-
-    private static void is422On(ValidatableResponse response, String loc, String type) {
-        response.statusCode(422)
-                .body("code", is(422))
-                .body("type", is("validation_error"))
-                .body("detail", is("The request has 1 invalid value."))
-                .body("errors", hasSize(1))
-                .body("errors[0].loc", contains(loc.split("/")))
-                .body("errors[0].type", is(type));
     }
 
     @ParameterizedTest

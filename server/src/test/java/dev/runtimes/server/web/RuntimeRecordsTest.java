@@ -1,9 +1,9 @@
 package dev.runtimes.server.web;
 
+import static dev.runtimes.server.web.OneInvalidValue.is422On;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -152,14 +152,7 @@ class RuntimeRecordsTest {
                 "{\"key\":\"nb\",\"name\":\"x\",\"project\":\"nowhere\"}|body/project|invalid_value",
             })
     void invalidBodyIs422WithItsLocation(String body, String loc, String type) {
-        api.create(body)
-                .then()
-                .statusCode(422)
-                .body("type", is("validation_error"))
-                .body("detail", is("The request has 1 invalid value."))
-                .body("errors", hasSize(1))
-                .body("errors[0].loc", contains((Object[]) loc.split("/")))
-                .body("errors[0].type", is(type));
+        is422On(api.create(body).then(), loc, type);
     }
 
     @Test
