@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +53,12 @@ public class Rows {
         return list(sql, reader, args).stream().findFirst();
     }
 
+    /**
+     * A {@code timestamptz} column as an instant, to the microsecond. Through {@link Timestamp}: the
+     * driver's {@code OffsetDateTime} builds the offset's zone rules anew for every value on Java 17.
+     */
     public static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 }

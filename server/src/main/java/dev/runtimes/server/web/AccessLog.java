@@ -34,13 +34,13 @@ public class AccessLog {
             String route = route(request);
             // Probes and scrapes come every few seconds from every replica; they stay out of INFO.
             Logger.Level level = route.startsWith("/q/") ? Logger.Level.DEBUG : Logger.Level.INFO;
-            LOG.logf(
-                    level,
-                    "%s %s %d %dms",
-                    request.request().method().name(),
-                    route,
-                    request.response().getStatusCode(),
-                    millis);
+            if (LOG.isEnabled(level)) {
+                // Concatenated, not logf: java.util.Formatter looked up locale data at every request.
+                LOG.log(
+                        level,
+                        request.request().method().name() + " " + route + " "
+                                + request.response().getStatusCode() + " " + millis + "ms");
+            }
         });
         request.next();
     }

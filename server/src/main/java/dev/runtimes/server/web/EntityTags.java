@@ -10,10 +10,12 @@ final class EntityTags {
 
     private EntityTags() {}
 
-    /** A strong tag of the body: the first 128 bits of its SHA-256, quoted. */
-    static String of(byte[] body) {
+    /** A strong tag of the body's first {@code length} bytes: the first 128 bits of their SHA-256, quoted. */
+    static String of(byte[] body, int length) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(body, 0, length);
+            byte[] digest = sha256.digest();
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

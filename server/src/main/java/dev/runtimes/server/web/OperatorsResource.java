@@ -18,8 +18,6 @@ import dev.runtimes.server.api.model.WorkspaceRecord;
 import dev.runtimes.server.tenancy.OperatorService;
 import dev.runtimes.server.tenancy.OperatorService.OrganizationSettings;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** HTTP side of the operator surface; the operator token was checked by {@link AuthenticationFilter}. */
@@ -62,7 +60,7 @@ public class OperatorsResource implements OperatorsApi {
                 .slug(created.workspace().slug)
                 .name(created.workspace().name)
                 .defaultProjectId(created.defaultProjectId())
-                .createdAt(utc(created.workspace().createdAt));
+                .createdAt(UtcDateTimes.of(created.workspace().createdAt));
     }
 
     @Override
@@ -73,13 +71,13 @@ public class OperatorsResource implements OperatorsApi {
                 .key(project.key)
                 .name(project.name)
                 .isDefault(project.isDefault)
-                .createdAt(utc(project.createdAt));
+                .createdAt(UtcDateTimes.of(project.createdAt));
     }
 
     @Override
     public UserRecord createUser(CreateUserRequest request) {
         var user = operators.createUser(request.getName());
-        return new UserRecord().id(user.id).name(user.name).createdAt(utc(user.createdAt));
+        return new UserRecord().id(user.id).name(user.name).createdAt(UtcDateTimes.of(user.createdAt));
     }
 
     @Override
@@ -90,7 +88,7 @@ public class OperatorsResource implements OperatorsApi {
                 .userId(membership.userId)
                 .org(org)
                 .role(MemberRole.fromValue(membership.role))
-                .createdAt(utc(membership.createdAt));
+                .createdAt(UtcDateTimes.of(membership.createdAt));
     }
 
     @Override
@@ -105,8 +103,8 @@ public class OperatorsResource implements OperatorsApi {
                 .token(issued.token())
                 .org(request.getOrg())
                 .workspace(request.getWorkspace())
-                .expiresAt(utc(issued.key().expiresAt))
-                .createdAt(utc(issued.key().createdAt));
+                .expiresAt(UtcDateTimes.of(issued.key().expiresAt))
+                .createdAt(UtcDateTimes.of(issued.key().createdAt));
     }
 
     @Override
@@ -123,7 +121,7 @@ public class OperatorsResource implements OperatorsApi {
                 .memberLimit(org.memberLimit)
                 .maxRuntimeLimitSeconds(seconds(org.maxRuntimeLimitSeconds))
                 .defaultRuntimeLimitSeconds(seconds(org.defaultRuntimeLimitSeconds))
-                .createdAt(utc(org.createdAt));
+                .createdAt(UtcDateTimes.of(org.createdAt));
     }
 
     private static Long seconds(Integer seconds) {
@@ -132,9 +130,5 @@ public class OperatorsResource implements OperatorsApi {
 
     private static Integer seconds(Long seconds) {
         return seconds == null ? null : Math.toIntExact(seconds);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -17,8 +17,6 @@ import dev.runtimes.server.service.RuntimeView;
 import dev.runtimes.server.service.SandboxFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,8 +60,8 @@ public class RuntimeMapper {
                 .configVersion(row.configVersion())
                 .ownedByMe(row.ownerId().equals(callerId))
                 .createdBy(row.ownerName())
-                .createdAt(utc(row.createdAt()))
-                .updatedAt(utc(row.updatedAt()))
+                .createdAt(UtcDateTimes.of(row.createdAt()))
+                .updatedAt(UtcDateTimes.of(row.updatedAt()))
                 .instance(row.sandbox() == null ? null : toInstance(row.sandbox(), now));
     }
 
@@ -78,8 +76,8 @@ public class RuntimeMapper {
                 .sandboxUrl("running".equals(sandbox.state()) ? sandbox.sandboxUrl() : null)
                 .state(SandboxState.fromValue(sandbox.state()))
                 .pauseReason(sandbox.pauseReason() == null ? null : PauseReason.fromValue(sandbox.pauseReason()))
-                .createdAt(utc(sandbox.createdAt()))
-                .expiresAt(utc(sandbox.expiresAt()))
+                .createdAt(UtcDateTimes.of(sandbox.createdAt()))
+                .expiresAt(UtcDateTimes.of(sandbox.expiresAt()))
                 .totalRuntimeSeconds(figures.totalRuntimeSeconds())
                 .actualRuntimeLimitSeconds(sandbox.runtimeLimitSeconds())
                 .billedCredits(figures.billedCredits())
@@ -93,9 +91,5 @@ public class RuntimeMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored labels are not a JSON object", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

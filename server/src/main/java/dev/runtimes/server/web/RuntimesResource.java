@@ -17,7 +17,6 @@ import dev.runtimes.server.service.RuntimeListService;
 import dev.runtimes.server.service.RuntimeRef;
 import dev.runtimes.server.service.RuntimeService;
 import dev.runtimes.server.tenancy.Caller;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -137,9 +136,8 @@ public class RuntimesResource implements RuntimesApi {
     public KeepaliveResponse keepaliveRuntime(
             String org, String workspace, String runtimeId, KeepaliveRequest request, String clientVersion) {
         return new KeepaliveResponse()
-                .expiresAt(lifecycle
-                        .keepalive(caller(), new RuntimeRef(org, workspace, runtimeId), request.getExtendSeconds())
-                        .atOffset(ZoneOffset.UTC));
+                .expiresAt(UtcDateTimes.of(lifecycle.keepalive(
+                        caller(), new RuntimeRef(org, workspace, runtimeId), request.getExtendSeconds())));
     }
 
     private Caller caller() {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,8 @@ import java.time.format.DateTimeFormatter;
  */
 @Singleton
 public class UtcDateTimes implements ObjectMapperCustomizer {
+    /** The longest text {@link #write} writes: {@code 9999-12-31T23:59:59.999999999Z}. */
+    private static final int MAX_LENGTH = 30;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -32,18 +36,41 @@ public class UtcDateTimes implements ObjectMapperCustomizer {
         return MINIMUM_PRIORITY;
     }
 
+    /**
+     * The instant as the spec's models hold it. {@link Instant#atOffset} would build the offset's
+     * zone rules anew at every call on Java 17: a list page has 250 date-times.
+     */
+    public static OffsetDateTime of(Instant instant) {
+        return instant == null
+                ? null
+                : OffsetDateTime.of(
+                        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+                        ZoneOffset.UTC);
+    }
+
     static String format(OffsetDateTime value) {
+        char[] text = new char[MAX_LENGTH];
+        int length = write(value, text);
+        return length < 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value) : new String(text, 0, length);
+    }
+
+    /** Writes the value's text into {@code text} and returns its length, or -1 for values it leaves to the formatter. */
+    private static int write(OffsetDateTime value, char[] text) {
         int year = value.getYear();
         if (!value.getOffset().equals(ZoneOffset.UTC) || year < 0 || year > 9999) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+            return -1;
         }
-        StringBuilder text = new StringBuilder(30);
-        digits(text, year, 4).append('-');
-        digits(text, value.getMonthValue(), 2).append('-');
-        digits(text, value.getDayOfMonth(), 2).append('T');
-        digits(text, value.getHour(), 2).append(':');
-        digits(text, value.getMinute(), 2).append(':');
-        digits(text, value.getSecond(), 2);
+        int at = digits(text, 0, year, 4);
+        text[at++] = '-';
+        at = digits(text, at, value.getMonthValue(), 2);
+        text[at++] = '-';
+        at = digits(text, at, value.getDayOfMonth(), 2);
+        text[at++] = 'T';
+        at = digits(text, at, value.getHour(), 2);
+        text[at++] = ':';
+        at = digits(text, at, value.getMinute(), 2);
+        text[at++] = ':';
+        at = digits(text, at, value.getSecond(), 2);
         int nanos = value.getNano();
         if (nanos != 0) {
             int width = 9;
@@ -51,17 +78,20 @@ public class UtcDateTimes implements ObjectMapperCustomizer {
                 nanos /= 10;
                 width--;
             }
-            digits(text.append('.'), nanos, width);
+            text[at++] = '.';
+            at = digits(text, at, nanos, width);
         }
-        return text.append('Z').toString();
+        text[at++] = 'Z';
+        return at;
     }
 
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String plain = Integer.toString(value);
-        for (int pad = width - plain.length(); pad > 0; pad--) {
-            text.append('0');
+    /** Writes {@code value} zero-padded to {@code width} digits at {@code at}; returns the next position. */
+    private static int digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(plain);
+        return at + width;
     }
 
     private static final class Serializer extends StdSerializer<OffsetDateTime> {
@@ -72,7 +102,13 @@ public class UtcDateTimes implements ObjectMapperCustomizer {
         @Override
         public void serialize(OffsetDateTime value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            generator.writeString(format(value));
+            char[] text = new char[MAX_LENGTH];
+            int length = write(value, text);
+            if (length < 0) {
+                generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            } else {
+                generator.writeString(text, 0, length);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The fast writer of UTC date-times writes what ISO_OFFSET_DATE_TIME writes. */
+/** The fast writer of UTC date-times writes what ISO_OFFSET_DATE_TIME writes, of the values atOffset makes. */
 class UtcDateTimesTest {
 
     @Test
@@ -24,6 +24,18 @@ class UtcDateTimesTest {
                     Instant.ofEpochSecond(random.nextLong(min, max), nano).atOffset(ZoneOffset.UTC);
             assertThat(UtcDateTimes.format(value)).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
         }
+    }
+
+    @Test
+    void holdsTheInstantAsAtOffsetDoes() {
+        SplittableRandom random = new SplittableRandom(20261130);
+        long min = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(min, max), random.nextInt(1_000_000_000));
+            assertThat(UtcDateTimes.of(instant)).isEqualTo(instant.atOffset(ZoneOffset.UTC));
+        }
+        assertThat(UtcDateTimes.of(null)).isNull();
     }
 
     @Test
