@@ -23,7 +23,8 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 # lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
 if [ -n "$MALLOC_ARENA_MAX" ]; then export MALLOC_ARENA_MAX; else unset MALLOC_ARENA_MAX; fi
-BASE="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes"
+LIST=/api/v1/org/example/ws/example/runtimes
+BASE="http://127.0.0.1:${PORT}${LIST}"
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p "$OUT"
 PSQL=(psql -h 127.0.0.1 -U postgres -qtA)
@@ -72,11 +73,16 @@ fi
 WS=$("${PSQL[@]}" -d "$DB" -c "select w.id from workspaces w join organizations o on o.id = w.organization_id where o.slug = 'example' and w.slug = 'example'")
 PROJECT=$("${PSQL[@]}" -d "$DB" -c "select id from projects where workspace_id = '$WS' and key = 'p2'")
 
-latency() {   # url → "p50_ms p99_ms"
-    wrk -t1 -c1 -d"${SECONDS_PER_CASE}s" --latency -H "Authorization: Bearer $TOKEN" "$1" >"$OUT/wrk.tmp"
+latency() {   # url path → "p50_ms p99_ms wrk_p99_ms"
+    # p50 and p99 of the requests one client sends one after another, as that client times them
+    # (bench/Latency.java); then wrk's p99 for the same case, which adds a coordinated-omission
+    # correction: what a client sending at the mean rate would have waited through each stall.
+    local client wrk_p99
+    client=$(java bench/Latency.java 127.0.0.1 "$PORT" "$TOKEN" "$1" "$SECONDS_PER_CASE" | tee -a "$OUT/latency.log")
+    wrk -t1 -c1 -d"${SECONDS_PER_CASE}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT}$1" >"$OUT/wrk.tmp"
     cat "$OUT/wrk.tmp" >>"$OUT/wrk.log"
-    awk '$1=="50%"{p50=$2} $1=="99%"{p99=$2} END{print p50, p99}' "$OUT/wrk.tmp" | sed -E 's/([0-9.]+)us/\1e-3/g; s/([0-9.]+)ms/\1/g; s/([0-9.]+)s/\1e3/g' \
-        | awk '{printf "%.3f %.3f\n", $1, $2}'
+    wrk_p99=$(awk '$1=="99%"{print $2}' "$OUT/wrk.tmp" | sed -E 's/([0-9.]+)us/\1e-3/; s/([0-9.]+)ms/\1/; s/([0-9.]+)s/\1e3/' | awk '{printf "%.3f", $1}')
+    echo "$(echo "$client" | awk '{print $1, $2}') $wrk_p99"
 }
 throughput() {   # connections → requests per second
     wrk -t2 -c"$1" -d"${SECONDS_PER_CASE}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >"$OUT/wrk.tmp"
@@ -88,20 +94,20 @@ pg_throughput() {   # connections → transactions per second of the same page q
         | tee -a "$OUT/pgbench.log" | awk '/^tps = /{print $3}' | grep . || { echo "pgbench failed, see $OUT/pgbench.log" >&2; exit 1; }
 }
 
-echo "run,startup_ms,first_p50,first_p99,deep_p50,deep_p99,running_p50,running_p99,project_p50,project_p99,srv16,pg16,srv64,pg64,rss_mb" >"$OUT/runs.csv"
+echo "run,startup_ms,first_p50,first_p99,first_wrk_p99,deep_p50,deep_p99,deep_wrk_p99,running_p50,running_p99,running_wrk_p99,project_p50,project_p99,project_wrk_p99,srv16,pg16,srv64,pg64,rss_mb" >"$OUT/runs.csv"
 for run in $(seq 1 "$RUNS"); do
     start_server
     wrk -t2 -c16 -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >/dev/null
-    deep=$(python3 bench/walk.py 127.0.0.1 "$PORT" "$TOKEN" /api/v1/org/example/ws/example/runtimes 10000)
-    first=$(latency "$BASE?limit=50")
-    deep_l=$(latency "$BASE?limit=50&cursor=$deep")
-    running=$(latency "$BASE?limit=50&state=running")
-    project=$(latency "$BASE?limit=50&project_id=$PROJECT")
+    deep=$(python3 bench/walk.py 127.0.0.1 "$PORT" "$TOKEN" "$LIST" 10000)
+    first=$(latency "$LIST?limit=50")
+    deep_l=$(latency "$LIST?limit=50&cursor=$deep")
+    running=$(latency "$LIST?limit=50&state=running")
+    project=$(latency "$LIST?limit=50&project_id=$PROJECT")
     s16=$(throughput 16); p16=$(pg_throughput 16)
     s64=$(throughput 64); p64=$(pg_throughput 64)
     rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$server_pid/status")
     stop_server
-    echo "$run,$startup_ms,${first/ /,},${deep_l/ /,},${running/ /,},${project/ /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
+    echo "$run,$startup_ms,${first// /,},${deep_l// /,},${running// /,},${project// /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
 done
 echo "Server JVM options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}" >"$OUT/summary.md"
 python3 bench/summarize.py "$OUT/runs.csv" | tee -a "$OUT/summary.md"
