@@ -12,6 +12,7 @@ import java.util.UUID;
 /** Turns the secret a request presents into the caller, or refuses it. */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
+    /** The spec's bound on a presented token (security schemes {@code bearerAuth}, {@code apiKeyHeader}). */
     private static final int MAX_TOKEN_LENGTH = 200;
 
     /**

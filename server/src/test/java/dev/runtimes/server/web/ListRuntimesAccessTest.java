@@ -142,6 +142,17 @@ class ListRuntimesAccessTest {
     }
 
     @Test
+    void aTokenOverTheSpecsBoundOf200CharactersIs401() {
+        String tooLong = "rtk_" + "x".repeat(197);
+        list(tooLong, a.org(), a.workspace()).then().statusCode(401).body("type", is("authentication_error"));
+        given().header("Authorization", "Bearer " + tooLong)
+                .get("/api/v1/org/" + a.org() + "/ws/" + a.workspace() + "/runtimes")
+                .then()
+                .statusCode(401)
+                .body("type", is("authentication_error"));
+    }
+
+    @Test
     void revokedKeyIs401AtOnce() {
         Member member = tenants.member(a.orgId(), Membership.MEMBER);
         list(member.token(), a.org(), a.workspace()).then().statusCode(200);
