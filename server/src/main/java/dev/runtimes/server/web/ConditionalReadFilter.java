@@ -28,8 +28,11 @@ public class ConditionalReadFilter {
      * garbage per request instead of the body alone.
      */
     private static final ThreadLocal<BodyBuffer> BUFFERS = ThreadLocal.withInitial(BodyBuffer::new);
-    /** A thread keeps its buffer up to this size; a larger answer's buffer goes with the answer. */
-    private static final int MAX_KEPT_BUFFER = 256 * 1024;
+    /**
+     * A buffer's size, which holds a page of 50 runtimes; an answer that outgrows it takes its grown
+     * buffer with it, so a thread never keeps more than this.
+     */
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -58,7 +61,7 @@ public class ConditionalReadFilter {
         } else {
             response.setEntity(buffer.toByteArray(), response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
         }
-        if (buffer.size() > MAX_KEPT_BUFFER) {
+        if (buffer.size() > BUFFER_SIZE) {
             BUFFERS.remove();
         }
     }
@@ -66,7 +69,7 @@ public class ConditionalReadFilter {
     /** A byte array stream whose bytes can be read in place. */
     private static final class BodyBuffer extends ByteArrayOutputStream {
         BodyBuffer() {
-            super(64 * 1024);
+            super(BUFFER_SIZE);
         }
 
         byte[] bytes() {

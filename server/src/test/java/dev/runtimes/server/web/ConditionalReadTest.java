@@ -9,6 +9,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,29 @@ class ConditionalReadTest {
 
     @Test
     void theETagIsAStrongTagOfTheExactBody() throws Exception {
-        Response answer = api.get("nb");
+        assertTagsItsBody(api.get("nb"));
+    }
+
+    /** Answers larger than a thread's buffer for tagging (64 KiB), then a small one after them. */
+    @Test
+    void largeAnswersAreTaggedByTheirExactBodiesToo() throws Exception {
+        String labels = IntStream.range(0, 32)
+                .mapToObj(i -> "\"label-" + i + "\":\"" + "v".repeat(256) + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+        for (int i = 0; i < 8; i++) {
+            api.create("{\"key\":\"big-" + i + "\",\"name\":\"Big\",\"labels\":" + labels + "}")
+                    .then()
+                    .statusCode(201);
+        }
+        for (int round = 0; round < 3; round++) {
+            Response large = api.request().get(api.path(""));
+            assertThat(large.asByteArray().length).isGreaterThan(64 * 1024);
+            assertTagsItsBody(large);
+            assertTagsItsBody(api.get("nb"));
+        }
+    }
+
+    private static void assertTagsItsBody(Response answer) throws Exception {
         answer.then().statusCode(200);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(answer.asByteArray());
         assertThat(answer.header("ETag")).isEqualTo("\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
