@@ -48,12 +48,6 @@ public class UtcDateTimes implements ObjectMapperCustomizer {
                         ZoneOffset.UTC);
     }
 
-    static String format(OffsetDateTime value) {
-        char[] text = new char[MAX_LENGTH];
-        int length = write(value, text);
-        return length < 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value) : new String(text, 0, length);
-    }
-
     /** Writes the value's text into {@code text} and returns its length, or -1 for values it leaves to the formatter. */
     private static int write(OffsetDateTime value, char[] text) {
         int year = value.getYear();
