@@ -3,43 +3,24 @@
 #   bash bench/run.sh            (RUNS=3 by default; the figures go to bench/results/)
 # Needs: the packaged server (built if missing), PostgreSQL at 127.0.0.1:5432 (user postgres),
 # wrk and pgbench (wrk is installed from Debian's packages if missing), and PostgreSQL's
-# max_connections above 64 + the server's pool (20) + whatever else is connected. Not part of
+# max_connections above 64 + the server's pool (8) + whatever else is connected. Not part of
 # the tests. docs/benchmarks.md has the results and what they mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${BENCH_DB:-runtimes_bench}
-PORT=${BENCH_PORT:-8095}
-TOKEN=bench-token
+source bench/server.sh
 RUNS=${RUNS:-3}
 SECONDS_PER_CASE=${SECONDS_PER_CASE:-15}
 # The figures are of a warm server. On these 2-core machines the JIT is still compiling the list's
 # path a minute into a load (its C2 thread took 3 s of CPU in the next 10 s), so the warm-up is long.
 WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 JAR=server/target/quarkus-app/quarkus-run.jar
-# The JVM options the server runs with, as docs/operations.md recommends for production.
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
-# glibc gives threads that allocate natively arenas of their own, up to 8 per core; 2 keep the RSS
-# lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
-if [ -n "$MALLOC_ARENA_MAX" ]; then export MALLOC_ARENA_MAX; else unset MALLOC_ARENA_MAX; fi
-LIST=/api/v1/org/example/ws/example/runtimes
-BASE="http://127.0.0.1:${PORT}${LIST}"
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p "$OUT"
 PSQL=(psql -h 127.0.0.1 -U postgres -qtA)
 
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 [ -f "$JAR" ] || ./mvnw -B -q -pl server -am package -DskipTests
-
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
-export QUARKUS_HTTP_PORT=$PORT
-export QUARKUS_LOG_LEVEL=WARN
-# The sweeps stay halted: they would meter and expire the loaded sandboxes (of a provider the server
-# does not run) while the list is measured. Their own tests measure them.
-export QUARKUS_SCHEDULER_START_MODE=halted
-# One API key sends every request: its rate limit must not be what is measured.
-export RUNTIMES_RATE_LIMIT_REQUESTS=1000000000
 
 server_pid=
 startup_ms=
@@ -49,10 +30,7 @@ start_server() {   # sets server_pid, and startup_ms from process start to the f
     # shellcheck disable=SC2086 # the options are words
     java $SERVER_JAVA_OPTS -jar "$JAR" >>"$OUT/server.log" 2>&1 &
     server_pid=$!
-    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE?limit=50"; do
-        kill -0 "$server_pid" || { echo "server died, see $OUT/server.log" >&2; exit 1; }
-        sleep 0.02
-    done
+    await_list "$server_pid" "$OUT/server.log"
     t1=$(date +%s%N)
     startup_ms=$(( (t1 - t0) / 1000000 ))
 }
@@ -109,5 +87,5 @@ for run in $(seq 1 "$RUNS"); do
     stop_server
     echo "$run,$startup_ms,${first// /,},${deep_l// /,},${running// /,},${project// /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
 done
-echo "Server JVM options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}" >"$OUT/summary.md"
+echo "Server JVM options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}; QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS}; QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE}" >"$OUT/summary.md"
 python3 bench/summarize.py "$OUT/runs.csv" | tee -a "$OUT/summary.md"

@@ -9,17 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../server/target/quarkus-app"   # an AOT cache records the class path as it was given
 
-DB=${BENCH_DB:-runtimes_bench}
-PORT=${BENCH_PORT:-8095}
-TOKEN=bench-token
+source ../../../bench/server.sh
 RUNS=${RUNS:-5}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
-URL="http://127.0.0.1:${PORT}/api/v1/org/example/ws/example/runtimes?limit=50"
 LOG=$(mktemp)
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
 # No bootstrap token: bench/run.sh created the key; these are an operator's ordinary starts.
-export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN
-export QUARKUS_SCHEDULER_START_MODE=halted QUARKUS_SHUTDOWN_DELAY_ENABLED=false RUNTIMES_RATE_LIMIT_REQUESTS=1000000000
 
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -30,10 +23,7 @@ first_200() {   # java [options...] → starts the server, sets ms to the time t
     # shellcheck disable=SC2086 # the options are words
     "$@" $SERVER_JAVA_OPTS -jar quarkus-run.jar >>"$LOG" 2>&1 &
     pid=$!
-    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; do
-        kill -0 "$pid" || { echo "server died, see $LOG" >&2; exit 1; }
-        sleep 0.01
-    done
+    await_list "$pid" "$LOG"
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
@@ -55,7 +45,7 @@ if [ -n "${AOT_JAVA:-}" ]; then
     measure "$("$AOT_JAVA" -version 2>&1 | head -1)" "$AOT_JAVA"
     rm -f app.aot
     first_200 "$AOT_JAVA" -XX:AOTCacheOutput=app.aot
-    for _ in $(seq 1 500); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL"; done
+    for _ in $(seq 1 500); do curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE?limit=50"; done
     stop   # the JVM writes the cache as it exits
     measure "$("$AOT_JAVA" -version 2>&1 | head -1), AOT cache" "$AOT_JAVA" -XX:AOTCache=app.aot
 fi

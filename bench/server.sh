@@ -1,0 +1,34 @@
+# Sourced by the bench scripts: the database, the port and the settings the server runs with, and
+# the wait for its first answer.
+DB=${BENCH_DB:-runtimes_bench}
+PORT=${BENCH_PORT:-8095}
+TOKEN=bench-token
+LIST=/api/v1/org/example/ws/example/runtimes
+BASE="http://127.0.0.1:${PORT}${LIST}"
+# The JVM options the server runs with, as docs/operations.md recommends for production.
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+# glibc gives threads that allocate natively arenas of their own, up to 8 per core; 2 keep the RSS
+# lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+if [ -n "$MALLOC_ARENA_MAX" ]; then export MALLOC_ARENA_MAX; else unset MALLOC_ARENA_MAX; fi
+# Threads and connections for 2 cores, as docs/operations.md recommends ("Sizing a replica"): one
+# event loop instead of Quarkus' 2 per core, 8 database connections instead of 20.
+export QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS:-1}
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-8}
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
+export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_LOG_LEVEL=WARN
+# The sweeps stay halted: they would meter and expire the loaded sandboxes (of a provider the server
+# does not run) while the list is measured. Their own tests measure them.
+export QUARKUS_SCHEDULER_START_MODE=halted
+# One API key sends every request: its rate limit must not be what is measured.
+export RUNTIMES_RATE_LIMIT_REQUESTS=1000000000
+# Stopped between runs, with nothing in flight: no need to wait for load balancers.
+export QUARKUS_SHUTDOWN_DELAY_ENABLED=false
+
+await_list() {   # server_pid log → returns at the list's first 200; exits if the server died first
+    until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE?limit=50"; do
+        kill -0 "$1" 2>/dev/null || { echo "server died, see $2" >&2; exit 1; }
+        sleep 0.01
+    done
+}
