@@ -34,7 +34,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for setup in "$@"; do
         IFS='|' read -r label jar settings <<<"$setup"
         # shellcheck disable=SC2086 # the settings and options are words
-        env $settings java $SERVER_JAVA_OPTS -jar "$jar" >>"$LOG" 2>&1 &
+        env $settings "$SERVER_JAVA" $SERVER_JAVA_OPTS -jar "$jar" >>"$LOG" 2>&1 &
         server_pid=$!
         await_list "$server_pid" "$LOG"
         wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >/dev/null

@@ -28,7 +28,7 @@ start_server() {   # sets server_pid, and startup_ms from process start to the f
     local t0 t1
     t0=$(date +%s%N)
     # shellcheck disable=SC2086 # the options are words
-    java $SERVER_JAVA_OPTS -jar "$JAR" >>"$OUT/server.log" 2>&1 &
+    "$SERVER_JAVA" $SERVER_JAVA_OPTS -jar "$JAR" >>"$OUT/server.log" 2>&1 &
     server_pid=$!
     await_list "$server_pid" "$OUT/server.log"
     t1=$(date +%s%N)
@@ -87,5 +87,5 @@ for run in $(seq 1 "$RUNS"); do
     stop_server
     echo "$run,$startup_ms,${first// /,},${deep_l// /,},${running// /,},${project// /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
 done
-echo "Server JVM options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}; QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS}; QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE}" >"$OUT/summary.md"
+echo "Server JVM: $("$SERVER_JAVA" -version 2>&1 | head -1), options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}; QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS}; QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE}" >"$OUT/summary.md"
 python3 bench/summarize.py "$OUT/runs.csv" | tee -a "$OUT/summary.md"

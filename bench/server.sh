@@ -5,7 +5,9 @@ PORT=${BENCH_PORT:-8095}
 TOKEN=bench-token
 LIST=/api/v1/org/example/ws/example/runtimes
 BASE="http://127.0.0.1:${PORT}${LIST}"
-# The JVM options the server runs with, as docs/operations.md recommends for production.
+# The JVM the server runs on (the benchmark's own tools use the default java), and its options, as
+# docs/operations.md recommends for production.
+SERVER_JAVA=${SERVER_JAVA:-java}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 # glibc gives threads that allocate natively arenas of their own, up to 8 per core; 2 keep the RSS
 # lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
