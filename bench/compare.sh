@@ -6,14 +6,13 @@
 #   bash bench/compare.sh "label|jar|VAR=value ..." "label|jar|VAR=value ..." ...
 #   e.g. bash bench/compare.sh "default|server/target/quarkus-app/quarkus-run.jar|QUARKUS_HTTP_IO_THREADS=4" \
 #                              "one loop|server/target/quarkus-app/quarkus-run.jar|QUARKUS_HTTP_IO_THREADS=1"
-# ROUNDS (3), CONNECTIONS (16), WARMUP_SECONDS (40), SECONDS_PER_CASE (15). Needs bench/run.sh's
+# ROUNDS (3), CONNECTIONS (16), WARMUP_SECONDS (bench/server.sh), SECONDS_PER_CASE (15). Needs bench/run.sh's
 # database loaded. Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/server.sh
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
-WARMUP_SECONDS=${WARMUP_SECONDS:-40}
 SECONDS_PER_CASE=${SECONDS_PER_CASE:-15}
 TICKS=$(getconf CLK_TCK)
 LOG=$(mktemp)

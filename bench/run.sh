@@ -11,9 +11,6 @@ cd "$(dirname "$0")/.."
 source bench/server.sh
 RUNS=${RUNS:-3}
 SECONDS_PER_CASE=${SECONDS_PER_CASE:-15}
-# The figures are of a warm server. On these 2-core machines the JIT is still compiling the list's
-# path a minute into a load (its C2 thread took 3 s of CPU in the next 10 s), so the warm-up is long.
-WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 JAR=server/target/quarkus-app/quarkus-run.jar
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p "$OUT"

@@ -5,6 +5,11 @@ PORT=${BENCH_PORT:-8095}
 TOKEN=bench-token
 LIST=/api/v1/org/example/ws/example/runtimes
 BASE="http://127.0.0.1:${PORT}${LIST}"
+# The figures are of a warm server: the load that precedes them. On these 2-core machines the JIT
+# is still compiling the list's path well into a load; on 2026-12-01's machine the JVM's CPU per
+# request at 16 connections fell from 3.3 ms in the first 15 s to 0.75 ms at 90 s and stayed at
+# 0.64-0.71 ms from 105 s on (docs/benchmarks.md, "Warm-up").
+WARMUP_SECONDS=${WARMUP_SECONDS:-120}
 # The JVM the server runs on (the benchmark's own tools use the default java), and its options, as
 # docs/operations.md recommends for production.
 SERVER_JAVA=${SERVER_JAVA:-java}
