@@ -17,7 +17,7 @@ class DatabaseSessionTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Held at once, so at least one of them is opened for this test, not taken from the pool. */
+    /** Two held at once: the pool hands out two different connections, new or idle. */
     @Test
     void everyConnectionPlansWithoutMemoize() throws SQLException {
         try (Connection first = dataSource.getConnection();
