@@ -1,5 +1,5 @@
 -- The server's first-page list query (RuntimePageQuery, no filter, limit 50 + 1), for pgbench; run it
--- with PGOPTIONS="-c enable_memoize=off", the session the server's connections get (bench/run.sh does).
+-- with PGOPTIONS="-c enable_memoize=off", the session the server's connections get (bench/server.sh sets it).
 select r.id, r.key, r.name, r.description, r.project_id, p.key, p.name, r.status,
        r.labels, r.config_digest, r.config_version, r.owner_id, u.name,
        r.created_at, r.updated_at,

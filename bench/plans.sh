@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plans of the list's page query on the loaded database, as docs/list-query-plan.md shows
 # them: each case prepared as the server sends it (RuntimePageQuery), in the session its
-# connections get, and explained with the generic plan PostgreSQL keeps for a prepared statement,
+# connections get (PGOPTIONS, bench/server.sh), and explained with the generic plan PostgreSQL keeps for a prepared statement,
 # after one execution that brings its pages into the buffers.
 #   bash bench/plans.sh            (needs bench/run.sh's database loaded)
 set -euo pipefail
@@ -19,7 +19,6 @@ plan() {   # title, conditions after the workspace's, their parameter types, the
     local title=$1 conditions=$2 types=$3 values=$4
     printf '## %s\n\n```\n' "$title"
     psql -h 127.0.0.1 -U postgres -q -d "$DB" <<SQL
-SET enable_memoize = off;
 SET plan_cache_mode = force_generic_plan;
 PREPARE page(uuid$types) AS $SELECT
  where r.workspace_id = \$1$conditions

@@ -65,8 +65,7 @@ throughput() {   # connections → requests per second
     awk '$1=="Requests/sec:"{print $2}' "$OUT/wrk.tmp"
 }
 pg_throughput() {   # connections → transactions per second of the same page query in PostgreSQL
-    # In the session the server's connections get (application.properties, new-connection-sql).
-    PGOPTIONS="-c enable_memoize=off" pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j 2 -T "$SECONDS_PER_CASE" -D ws="$WS" -f bench/page.sql "$DB" 2>&1 \
+    pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$1" -j 2 -T "$SECONDS_PER_CASE" -D ws="$WS" -f bench/page.sql "$DB" 2>&1 \
         | tee -a "$OUT/pgbench.log" | awk '/^tps = /{print $3}' | grep . || { echo "pgbench failed, see $OUT/pgbench.log" >&2; exit 1; }
 }
 

@@ -22,6 +22,9 @@ if [ -n "$MALLOC_ARENA_MAX" ]; then export MALLOC_ARENA_MAX; else unset MALLOC_A
 # event loop instead of Quarkus' 2 per core, 8 database connections instead of 20.
 export QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS:-1}
 export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-8}
+# psql and pgbench run in the session the server's connections get (application.properties,
+# quarkus.datasource.jdbc.new-connection-sql), so they plan the page query as the server does.
+export PGOPTIONS="-c enable_memoize=off"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
 export QUARKUS_HTTP_PORT=$PORT
 export QUARKUS_LOG_LEVEL=WARN
