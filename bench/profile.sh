@@ -3,7 +3,8 @@
 # warmed up as the other scripts do it, then async-profiler (tools.profiler:async-profiler from
 # Maven Central) loaded into it with jcmd, CPU samples (event=itimer, which works where perf
 # events do not) for PROFILE_SECONDS under wrk, folded by bench/shares.py into the parts of a
-# request that docs/benchmarks.md names.
+# request and the owners of the code that docs/benchmarks.md names. The kernel's timer delivers at
+# most one sample per tick (CONFIG_HZ=250 on these machines: 4 ms), so only shares are read from it.
 #   bash bench/profile.sh         (needs bench/run.sh's database loaded)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 await_list "$server_pid" "$OUT/server.log"
 wrk -t2 -c16 -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" >/dev/null
 # jcmd splits its arguments at '=' unless they are quoted for it.
-jcmd "$server_pid" JVMTI.agent_load "$PROFILER" "\"start,event=itimer,interval=1ms,file=$PWD/$OUT/cpu.collapsed,collapsed\"" >/dev/null
+jcmd "$server_pid" JVMTI.agent_load "$PROFILER" "\"start,event=itimer,interval=4ms,file=$PWD/$OUT/cpu.collapsed,collapsed\"" >/dev/null
 wrk -t2 -c16 -d"${PROFILE_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$BASE?limit=50" | tee "$OUT/wrk.log" | grep Requests/sec
 jcmd "$server_pid" JVMTI.agent_load "$PROFILER" "\"stop,file=$PWD/$OUT/cpu.collapsed,collapsed\"" >/dev/null
 python3 bench/shares.py "$OUT/cpu.collapsed" | tee "$OUT/shares.md"
