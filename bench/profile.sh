@@ -18,9 +18,9 @@ mkdir -p "$OUT"
 
 PROFILER=bench/results/async-profiler-$PROFILER_VERSION/linux-x64/libasyncProfiler.so
 if [ ! -f "$PROFILER" ]; then
-    curl -sfL -o "$OUT/async-profiler.jar" \
-        "https://repo1.maven.org/maven2/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar"
-    unzip -q -o "$OUT/async-profiler.jar" 'linux-x64/*' -d "bench/results/async-profiler-$PROFILER_VERSION"
+    ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy \
+        -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION" -DoutputDirectory="$OUT"
+    unzip -q -o "$OUT/async-profiler-$PROFILER_VERSION.jar" 'linux-x64/*' -d "bench/results/async-profiler-$PROFILER_VERSION"
 fi
 PROFILER=$(realpath "$PROFILER")
 

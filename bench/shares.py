@@ -9,6 +9,9 @@ by that innermost frame of ours.
 """
 import sys
 
+JIT = "CompileBroker::compiler_thread_loop"
+VM_THREAD = "VMThread::run"
+
 # (part, a frame that marks it), in the order docs/benchmarks.md lists them.
 PARTS = [
     ("the list method inside Hibernate Validator's interceptor",
@@ -27,8 +30,8 @@ PARTS = [
     ("  of it: the access line", "dev/runtimes/server/web/AccessLog.lambda$watch$0"),
     ("the worker thread in all", "org/jboss/threads/EnhancedQueueExecutor.runThreadBody"),
     ("the event loop (Netty, Vert.x)", "io/netty/channel/nio/NioEventLoop.run"),
-    ("the JIT compilers", "CompileBroker::compiler_thread_loop"),
-    ("collections and other safepoint work (the VM thread)", "VMThread::run"),
+    ("the JIT compilers", JIT),
+    ("collections and other safepoint work (the VM thread)", VM_THREAD),
     ("across the parts: both statements through JDBC (the key's and the page's)",
      "PreparedStatementWrapper.executeQuery"),
 ]
@@ -51,8 +54,6 @@ OWNERS = [
     ("Micrometer", "io/micrometer/"),
     ("Bucket4j", "io/github/bucket4j/"),
 ]
-JIT = "CompileBroker::compiler_thread_loop"
-VM_THREAD = "VMThread::run"
 SYSTEM_CALLS = {"__GI_write", "writev", "__GI_read", "poll", "__futex_abstimed_wait_common",
                 "___pthread_cond_signal", "epoll_wait"}
 
