@@ -50,8 +50,7 @@ public class Runtime extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "runtime_labels", joinColumns = @JoinColumn(name = "runtime_id"))
     @MapKeyColumn(name = "key")
-    @Column(name = "value")
-    public Map<String, String> labelIndex = new HashMap<>();
+    public Map<String, ListedLabel> labelIndex = new HashMap<>();
 
     /** The durable configuration as canonical JSON, defaults filled in. */
     public String config;

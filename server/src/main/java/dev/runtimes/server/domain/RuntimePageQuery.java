@@ -6,29 +6,46 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The list's keyset query (one statement per page, served by an index on the workspace and the
- * filtered column in list order, so the database never sorts) and the same row for one runtime.
+ * The list's keyset query (one statement per page) and the same row for one runtime.
+ *
+ * <p>Every page is one index walk in list order that stops after {@code size} rows and reads only
+ * the runtimes that match its driving filter, so a filter that matches none costs what one that
+ * matches all does. PostgreSQL plans a prepared statement once for all values after five
+ * executions, from statistics that know nothing of one workspace's values; the statement is
+ * therefore shaped so that only the driving filter's index can serve it (docs/list-query-plan.md):
+ * <ul>
+ *   <li>a label: the label rows carry the runtime's workspace and creation time, and the page is
+ *       ordered by theirs;
+ *   <li>a project, an owner or one status: the column is bound as a range of one value and leads the
+ *       order, which only the index on (workspace, column, created, id) gives without a sort;
+ *   <li>several statuses: one such walk per status, merged.
+ * </ul>
+ * The other filters of a page are checked on the rows its driving filter reads.
  */
 @ApplicationScoped
 public class RuntimePageQuery {
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select r.id, r.key, r.name, r.description, r.project_id, p.key, p.name, r.status,
                    r.labels, r.config_digest, r.config_version, r.owner_id, u.name,
                    r.created_at, r.updated_at,
                    s.id, s.provider, s.provider_sandbox_id, s.sandbox_url, s.state, s.pause_reason,
                    s.created_at, s.expires_at, s.runtime_limit_seconds, s.accumulated_micros,
                    s.running_since, s.billed_credits
-              from runtimes r
+            """;
+    private static final String JOINS = """
               join projects p on p.id = r.project_id
               join users u on u.id = r.owner_id
               left join sandboxes s on s.id = r.current_sandbox_id
-             where r.workspace_id = ?
             """;
+    private static final String LIST_ORDER = "r.created_at desc, r.id desc";
 
     private final Rows rows;
 
@@ -38,45 +55,147 @@ public class RuntimePageQuery {
 
     /** Up to {@code size} runtimes of the workspace that match, after {@code after} when given. */
     public List<RuntimeRow> page(UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
-        StringBuilder sql = new StringBuilder(SELECT);
-        List<Object> args = new ArrayList<>();
-        args.add(workspaceId);
-        if (!filter.statuses().isEmpty()) {
-            sql.append(" and r.status in (")
-                    .append(String.join(
-                            ", ", filter.statuses().stream().map(s -> "?").toList()))
-                    .append(')');
-            args.addAll(filter.statuses());
-        }
-        if (filter.projectId() != null) {
-            sql.append(" and r.project_id = ?");
-            args.add(filter.projectId());
-        }
-        if (filter.ownerId() != null) {
-            sql.append(" and r.owner_id = ?");
-            args.add(filter.ownerId());
-        }
-        for (String label : filter.labels()) {
-            int colon = label.indexOf(':');
-            sql.append(" and exists (select 1 from runtime_labels l"
-                    + " where l.runtime_id = r.id and l.key = ? and l.value = ?)");
-            args.add(label.substring(0, colon));
-            args.add(label.substring(colon + 1));
-        }
-        if (after != null) {
-            sql.append(" and (r.created_at, r.id) < (?, ?)");
-            args.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
-            args.add(after.id());
+        Statement statement = statement(workspaceId, filter, after, size);
+        return rows.list(statement.sql.toString(), RuntimePageQuery::read, statement.args.toArray());
+    }
+
+    /** The page's statement and its parameters. */
+    static Statement statement(UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+        Statement statement = new Statement();
+        if (!filter.labels().isEmpty()) {
+            labelWalk(statement, workspaceId, filter, after);
+        } else if (filter.statuses().size() > 1) {
+            statement.sql.append(COLUMNS).append(" from (");
+            String union = "";
+            for (String status : filter.statuses()) {
+                statement.sql.append(union).append("(select * from runtimes r");
+                runtimeWalk(statement, workspaceId, new Driver("r.status", status), filter, after);
+                statement.sql.append(" limit ").append(size).append(')');
+                union = " union all ";
+            }
+            statement.sql.append(") r").append(JOINS).append(" order by ").append(LIST_ORDER);
+        } else {
+            statement.sql.append(COLUMNS).append(" from runtimes r").append(JOINS);
+            runtimeWalk(statement, workspaceId, Driver.of(filter), filter, after);
         }
         // The limit is written into the statement: with a parameter there, PostgreSQL cannot cost a
         // generic plan and plans the query again at every execution, which costs more than running it.
-        sql.append(" order by r.created_at desc, r.id desc limit ").append(size);
-        return rows.list(sql.toString(), RuntimePageQuery::read, args.toArray());
+        statement.sql.append(" limit ").append(size);
+        return statement;
+    }
+
+    /** The filter whose index a page without labels walks, or none (the workspace's index). */
+    private record Driver(String column, Object value) {
+        static Driver of(RuntimeFilter filter) {
+            if (filter.projectId() != null) {
+                return new Driver("r.project_id", filter.projectId());
+            }
+            if (filter.ownerId() != null) {
+                return new Driver("r.owner_id", filter.ownerId());
+            }
+            if (!filter.statuses().isEmpty()) {
+                return new Driver("r.status", filter.statuses().first());
+            }
+            return null;
+        }
+    }
+
+    /** The walk over the runtimes' indexes: the driving column, if any, as a range of one value. */
+    private static void runtimeWalk(
+            Statement statement, UUID workspaceId, Driver driver, RuntimeFilter filter, Keyset after) {
+        statement.sql.append(" where r.workspace_id = ?");
+        statement.args.add(workspaceId);
+        String order = LIST_ORDER;
+        if (driver != null) {
+            statement.where(driver.column() + " >= ? and " + driver.column() + " <= ?", driver.value(), driver.value());
+            order = driver.column() + ", " + LIST_ORDER;
+        }
+        otherFilters(statement, driver == null ? null : driver.column(), filter);
+        if (after != null) {
+            statement.where("(r.created_at, r.id) < (?, ?)", timestamp(after), after.id());
+        }
+        statement.sql.append(" order by ").append(order);
+    }
+
+    /** The walk over the first label's rows in list order; the other labels are looked up. */
+    private static void labelWalk(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after) {
+        Iterator<String> labels = filter.labels().iterator();
+        String first = labels.next();
+        statement
+                .sql
+                .append(COLUMNS)
+                .append(" from runtime_labels l0 join runtimes r on r.id = l0.runtime_id")
+                .append(JOINS)
+                .append(" where l0.workspace_id = ? and l0.key = ? and l0.value = ?");
+        statement.args.add(workspaceId);
+        statement.args.add(key(first));
+        statement.args.add(value(first));
+        otherFilters(statement, null, filter);
+        while (labels.hasNext()) {
+            String label = labels.next();
+            statement.where(
+                    "exists (select 1 from runtime_labels l where l.runtime_id = r.id and l.key = ? and l.value = ?)",
+                    key(label),
+                    value(label));
+        }
+        if (after != null) {
+            statement.where("(l0.created_at, l0.runtime_id) < (?, ?)", timestamp(after), after.id());
+        }
+        statement.sql.append(" order by l0.created_at desc, l0.runtime_id desc");
+    }
+
+    /** The project, owner and status filters other than the driving one, checked on each row read. */
+    private static void otherFilters(Statement statement, String driver, RuntimeFilter filter) {
+        if (filter.projectId() != null && !"r.project_id".equals(driver)) {
+            statement.where("r.project_id = ?", filter.projectId());
+        }
+        if (filter.ownerId() != null && !"r.owner_id".equals(driver)) {
+            statement.where("r.owner_id = ?", filter.ownerId());
+        }
+        if (!filter.statuses().isEmpty() && !"r.status".equals(driver)) {
+            statement.in("r.status", filter.statuses());
+        }
+    }
+
+    private static OffsetDateTime timestamp(Keyset after) {
+        return OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
+    }
+
+    private static String key(String label) {
+        return label.substring(0, label.indexOf(':'));
+    }
+
+    private static String value(String label) {
+        return label.substring(label.indexOf(':') + 1);
+    }
+
+    /** SQL text and its parameters, built together. */
+    static final class Statement {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> args = new ArrayList<>();
+
+        void where(String condition, Object... values) {
+            sql.append(" and ").append(condition);
+            args.addAll(List.of(values));
+        }
+
+        void in(String column, Collection<String> values) {
+            sql.append(" and ")
+                    .append(column)
+                    .append(" in (")
+                    .append(String.join(", ", Collections.nCopies(values.size(), "?")))
+                    .append(')');
+            args.addAll(values);
+        }
     }
 
     /** One runtime of the workspace, as the list shows it. */
     public Optional<RuntimeRow> one(UUID workspaceId, UUID runtimeId) {
-        return rows.first(SELECT + " and r.id = ?", RuntimePageQuery::read, workspaceId, runtimeId);
+        return rows.first(
+                COLUMNS + " from runtimes r" + JOINS + " where r.workspace_id = ? and r.id = ?",
+                RuntimePageQuery::read,
+                workspaceId,
+                runtimeId);
     }
 
     private static RuntimeRow read(ResultSet rs) throws SQLException {

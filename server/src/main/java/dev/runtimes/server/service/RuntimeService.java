@@ -3,6 +3,7 @@ package dev.runtimes.server.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.runtimes.server.domain.ListedLabel;
 import dev.runtimes.server.domain.Project;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Uuids;
@@ -128,12 +129,12 @@ public class RuntimeService {
         runtime.description = spec.description() == null || spec.description().isEmpty() ? null : spec.description();
         runtime.ownerId = caller.userId();
         runtime.status = Runtime.IDLE;
+        runtime.createdAt = now;
+        runtime.updatedAt = now;
         setLabels(runtime, spec.labels() == null ? Map.of() : spec.labels());
         runtime.config = spec.config().canonicalJson();
         runtime.configDigest = digest;
         runtime.configVersion = spec.config().version();
-        runtime.createdAt = now;
-        runtime.updatedAt = now;
         runtime.persistAndFlush();
         return new Outcome(workspace.id(), runtime.id, true);
     }
@@ -155,7 +156,7 @@ public class RuntimeService {
 
     private static void setLabels(Runtime runtime, Map<String, String> labels) {
         runtime.labelIndex.clear();
-        runtime.labelIndex.putAll(labels);
+        labels.forEach((key, value) -> runtime.labelIndex.put(key, new ListedLabel(value, runtime)));
         try {
             runtime.labelsJson = LABELS_JSON.writeValueAsString(labels);
         } catch (JsonProcessingException e) {
