@@ -80,7 +80,9 @@ class BreakingChangeTest {
         Compatibility.Verdict verdict = verdict(spec -> {
             schema(spec, "Organization").withObjectProperty("properties").remove("created_at");
             removeRequired(schema(spec, "Organization"), "created_at");
-            spec.withObjectProperty("info").put("version", "2.0.0");
+            ObjectNode info = spec.withObjectProperty("info");
+            int major = Integer.parseInt(info.path("version").asText().split("\\.")[0]);
+            info.put("version", (major + 1) + ".0.0");
         });
         assertThat(verdict.breaking()).isTrue();
         assertThat(verdict.allowed()).isTrue();

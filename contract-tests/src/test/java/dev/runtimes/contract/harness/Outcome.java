@@ -104,6 +104,24 @@ public final class Outcome {
         return this;
     }
 
+    /** A validation failure that lists a problem of this type at this location. */
+    public Outcome hasProblem(String type, String... location) {
+        isValidationError(location);
+        List<String> types = body.path("errors")
+                .valueStream()
+                .filter(item -> item.path("loc")
+                        .valueStream()
+                        .map(JsonNode::asText)
+                        .toList()
+                        .equals(List.of(location)))
+                .map(item -> item.path("type").asText())
+                .toList();
+        assertThat(types)
+                .as("problem types at %s in %s", List.of(location), this)
+                .contains(type);
+        return this;
+    }
+
     /** The detail of an error is for people: no stack trace, no SQL, no Java class name. */
     public static void assertCleanDetail(String detail) {
         assertThat(detail).as("error detail").isNotBlank();

@@ -10,6 +10,7 @@ import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
 import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.SandboxGate;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -276,5 +277,83 @@ public interface LifecycleScenarios extends Scenarios {
                 .isValidationError("body", "requested_runtime_limit_seconds");
         send(channel, on("keepaliveRuntime", tenant, key).body(object("extend_seconds", 30)))
                 .isValidationError("body", "extend_seconds");
+    }
+
+    @Scenario
+    default void integersBeyondTheirTypeAre422TooLarge(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        String key = runtimeOf(tenant);
+        BigInteger beyondInt32 = BigInteger.valueOf(Integer.MAX_VALUE).add(BigInteger.ONE);
+        send(
+                        channel,
+                        on("keepaliveRuntime", tenant, key)
+                                .body(object("extend_seconds", beyondInt32))
+                                .verbatim())
+                .hasProblem("too_large", "body", "extend_seconds");
+        send(
+                        channel,
+                        on("startRuntime", tenant, key)
+                                .body(object("requested_runtime_limit_seconds", beyondInt32))
+                                .verbatim())
+                .hasProblem("too_large", "body", "requested_runtime_limit_seconds");
+        send(
+                        channel,
+                        on("startRuntime", tenant, key)
+                                .body(object(
+                                        "requested_runtime_limit_seconds",
+                                        beyondInt32.negate().subtract(BigInteger.ONE)))
+                                .verbatim())
+                .hasProblem("too_small", "body", "requested_runtime_limit_seconds");
+    }
+
+    @Scenario
+    default void updateRuntimeIsAMergePatch(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        String key = unique("rt");
+        send(
+                        channel,
+                        createIn(tenant, key)
+                                .body(object(
+                                        "key",
+                                        key,
+                                        "name",
+                                        "Patched",
+                                        "description",
+                                        "Before",
+                                        "labels",
+                                        object("team", "ml"))))
+                .hasStatus(201);
+
+        JsonNode unchanged = send(channel, on("updateRuntime", tenant, key).body(object()))
+                .hasStatus(200)
+                .body();
+        assertThat(unchanged.path("name").asText()).isEqualTo("Patched");
+        assertThat(unchanged.path("description").asText()).isEqualTo("Before");
+        assertThat(unchanged.path("labels")).isEqualTo(object("team", "ml"));
+
+        JsonNode described = send(channel, on("updateRuntime", tenant, key).body(object("description", "After")))
+                .hasStatus(200)
+                .body();
+        assertThat(described.path("description").asText()).isEqualTo("After");
+        assertThat(described.path("name").asText()).isEqualTo("Patched");
+
+        JsonNode cleared = send(
+                        channel,
+                        on("updateRuntime", tenant, key)
+                                .body(object("description", null))
+                                .verbatim())
+                .hasStatus(200)
+                .body();
+        assertThat(cleared.path("description").isNull())
+                .as("description of %s", cleared)
+                .isTrue();
+        assertThat(cleared.path("labels")).isEqualTo(object("team", "ml"));
+
+        send(
+                        channel,
+                        on("updateRuntime", tenant, key)
+                                .body(object("name", null))
+                                .verbatim())
+                .hasProblem("invalid_type", "body", "name");
     }
 }

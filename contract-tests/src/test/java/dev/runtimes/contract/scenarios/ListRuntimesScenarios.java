@@ -99,4 +99,12 @@ public interface ListRuntimesScenarios extends Scenarios {
         send(channel, listOf(tenant).query("project_id", "nope").verbatim()).isValidationError("query", "project_id");
         send(channel, listOf(tenant).query("state", "bogus").verbatim()).isValidationError("query", "state", "0");
     }
+
+    @Scenario
+    default void severalStatesAreRepeatedNeverCommaSeparated(Channel channel) {
+        Tenants.Tenant tenant = tenants().tenant();
+        send(channel, listOf(tenant).query("state", "idle", "running")).hasStatus(200);
+        send(channel, listOf(tenant).query("state", "idle,running").verbatim())
+                .hasProblem("invalid_enum", "query", "state", "0");
+    }
 }

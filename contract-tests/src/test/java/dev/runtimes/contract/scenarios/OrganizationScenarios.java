@@ -5,8 +5,14 @@ import static dev.runtimes.contract.scenarios.Tenants.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
+import dev.runtimes.contract.harness.ContractSpec;
+import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
 
 /** The operator surface for organizations, workspaces and projects. */
 public interface OrganizationScenarios extends Scenarios {
@@ -50,41 +56,119 @@ public interface OrganizationScenarios extends Scenarios {
                 .isValidationError("body", "slug");
     }
 
-    @Scenario
-    default void updateOrganizationReplacesEverySetting(Channel channel) {
-        String org = tenants().organization();
-        Call limits = Call.to("updateOrganization")
+    default Call updateOf(String org, JsonNode patch) {
+        return Call.to("updateOrganization")
                 .path("org", org)
+                .as(target().operator())
+                .body(patch);
+    }
+
+    @Scenario
+    default void updateOrganizationSetsAndClearsEverySetting(Channel channel) {
+        String org = tenants().organization();
+        JsonNode updated = send(channel, updateOf(org, SETTINGS)).hasStatus(200).body();
+        assertThat(settingsOf(updated).toString()).isEqualTo(SETTINGS.toString());
+
+        ObjectNode cleared = object(
+                "credit_balance",
+                null,
+                "member_limit",
+                null,
+                "max_runtime_limit_seconds",
+                null,
+                "default_runtime_limit_seconds",
+                null);
+        JsonNode unmetered =
+                send(channel, updateOf(org, cleared).verbatim()).hasStatus(200).body();
+        assertThat(settingsOf(unmetered).toString()).isEqualTo(cleared.toString());
+    }
+
+    @Scenario
+    default void updateOrganizationIsAMergePatch(Channel channel) {
+        String org = tenants().organization();
+        send(channel, updateOf(org, SETTINGS)).hasStatus(200);
+
+        JsonNode toppedUp = send(channel, updateOf(org, object("credit_balance", 20000)))
+                .hasStatus(200)
+                .body();
+        ObjectNode expected = SETTINGS.deepCopy().put("credit_balance", 20000);
+        assertThat(settingsOf(toppedUp).toString())
+                .as("only the balance changes")
+                .isEqualTo(expected.toString());
+
+        JsonNode unlimited = send(
+                        channel, updateOf(org, object("member_limit", null)).verbatim())
+                .hasStatus(200)
+                .body();
+        expected.putNull("member_limit");
+        assertThat(settingsOf(unlimited).toString())
+                .as("null clears the member limit alone")
+                .isEqualTo(expected.toString());
+
+        JsonNode unchanged =
+                send(channel, updateOf(org, object())).hasStatus(200).body();
+        assertThat(settingsOf(unchanged).toString())
+                .as("an empty patch changes nothing")
+                .isEqualTo(expected.toString());
+    }
+
+    /** Every setting of an organization, none of them the default. */
+    ObjectNode SETTINGS = object(
+            "credit_balance",
+            500,
+            "member_limit",
+            3,
+            "max_runtime_limit_seconds",
+            7200,
+            "default_runtime_limit_seconds",
+            1800);
+
+    private static ObjectNode settingsOf(JsonNode organization) {
+        ObjectNode settings = object();
+        SETTINGS.fieldNames().forEachRemaining(name -> settings.set(name, organization.path(name)));
+        return settings;
+    }
+
+    @Scenario
+    default void organizationNumbersTakeTheirMaximumAndNoMore(Channel channel) {
+        Schema<?> request =
+                ContractSpec.get().document().getComponents().getSchemas().get("CreateOrganizationRequest");
+        for (String name : List.of(
+                "credit_balance", "member_limit", "max_runtime_limit_seconds", "default_runtime_limit_seconds")) {
+            BigDecimal maximum = request.getProperties().get(name).getMaximum();
+            assertThat(maximum).as("maximum of %s", name).isNotNull();
+            Call atMaximum = Call.to("createOrganization")
+                    .as(target().operator())
+                    .body(object("slug", unique("org"), "name", "Largest", name, maximum.toBigIntegerExact()));
+            assertThat(send(channel, atMaximum).hasStatus(201).body().path(name).decimalValue())
+                    .isEqualByComparingTo(maximum);
+            Call beyond = Call.to("createOrganization")
+                    .as(target().operator())
+                    .body(object(
+                            "slug",
+                            unique("org"),
+                            "name",
+                            "Too large",
+                            name,
+                            maximum.toBigIntegerExact().add(BigInteger.ONE)))
+                    .verbatim();
+            send(channel, beyond).hasProblem("too_large", "body", name);
+        }
+    }
+
+    @Scenario
+    default void anIntegerBeyondItsTypeIs422TooLarge(Channel channel) {
+        Call overflow = Call.to("createOrganization")
                 .as(target().operator())
                 .body(object(
+                        "slug",
+                        unique("org"),
+                        "name",
+                        "Overflow",
                         "credit_balance",
-                        500,
-                        "member_limit",
-                        3,
-                        "max_runtime_limit_seconds",
-                        7200,
-                        "default_runtime_limit_seconds",
-                        1800));
-        JsonNode updated = send(channel, limits).hasStatus(200).body();
-        assertThat(updated.path("credit_balance").asLong()).isEqualTo(500);
-        assertThat(updated.path("member_limit").asInt()).isEqualTo(3);
-        assertThat(updated.path("max_runtime_limit_seconds").asInt()).isEqualTo(7200);
-        assertThat(updated.path("default_runtime_limit_seconds").asInt()).isEqualTo(1800);
-
-        Call cleared = Call.to("updateOrganization")
-                .path("org", org)
-                .as(target().operator())
-                .body(object("credit_balance", null, "member_limit", null));
-        JsonNode unmetered = send(channel, cleared).hasStatus(200).body();
-        assertThat(unmetered.path("max_runtime_limit_seconds").isNull())
-                .as("max_runtime_limit_seconds of %s", unmetered)
-                .isTrue();
-        assertThat(unmetered.path("credit_balance").isNull())
-                .as("credit_balance of %s", unmetered)
-                .isTrue();
-        assertThat(unmetered.path("member_limit").isNull())
-                .as("member_limit of %s", unmetered)
-                .isTrue();
+                        new BigInteger("9223372036854775808")))
+                .verbatim();
+        send(channel, overflow).hasProblem("too_large", "body", "credit_balance");
     }
 
     @Scenario
@@ -106,7 +190,7 @@ public interface OrganizationScenarios extends Scenarios {
                         Call.to("updateOrganization")
                                 .path("org", org)
                                 .as(target().operator())
-                                .body(object("credit_balance", -1, "member_limit", null)))
+                                .body(object("credit_balance", -1)))
                 .isValidationError("body", "credit_balance");
     }
 

@@ -31,24 +31,39 @@ public class OperatorService {
     /** What an operator sets on an organization; {@code null} leaves a level to the platform or unlimited. */
     public record OrganizationSettings(
             Long creditBalance, Integer memberLimit, Long maxRuntimeLimitSeconds, Long defaultRuntimeLimitSeconds) {
-        void applyTo(Organization org) {
-            org.creditBalance = creditBalance;
-            org.memberLimit = memberLimit;
-            org.maxRuntimeLimitSeconds = maxRuntimeLimitSeconds;
-            org.defaultRuntimeLimitSeconds = defaultRuntimeLimitSeconds;
+        /** Which settings a change names; the others stay as they are. */
+        public record Given(
+                boolean creditBalance, boolean memberLimit, boolean maxRuntimeLimit, boolean defaultRuntimeLimit) {
+            static final Given ALL = new Given(true, true, true, true);
+        }
+
+        void applyTo(Organization org, Given given) {
+            if (given.creditBalance()) {
+                org.creditBalance = creditBalance;
+            }
+            if (given.memberLimit()) {
+                org.memberLimit = memberLimit;
+            }
+            if (given.maxRuntimeLimit()) {
+                org.maxRuntimeLimitSeconds = maxRuntimeLimitSeconds;
+            }
+            if (given.defaultRuntimeLimit()) {
+                org.defaultRuntimeLimitSeconds = defaultRuntimeLimitSeconds;
+            }
         }
     }
 
     public Organization createOrganization(String slug, String name, OrganizationSettings settings) {
         Organization org = tenancy.createOrganization(slug, name, settings.creditBalance(), settings.memberLimit());
-        settings.applyTo(org);
+        settings.applyTo(org, OrganizationSettings.Given.ALL);
         return org;
     }
 
-    /** Replaces every setting of the organization. */
-    public Organization updateOrganization(String slug, OrganizationSettings settings) {
+    /** Sets the settings the change names ({@code null} clears one) and leaves the others as they are. */
+    public Organization updateOrganization(
+            String slug, OrganizationSettings settings, OrganizationSettings.Given given) {
         Organization org = organization(slug);
-        settings.applyTo(org);
+        settings.applyTo(org, given);
         return org;
     }
 

@@ -1,6 +1,7 @@
 package dev.runtimes.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -88,6 +89,10 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        Optional<FieldProblem> outOfRange = integerOutOfRange(e);
+        if (outOfRange.isPresent()) {
+            return validationFailed(List.of(outOfRange.get()));
+        }
         String detail = e instanceof StreamConstraintsException
                 ? "The request body is nested deeper than " + JsonReadLimits.MAX_NESTING_DEPTH + " levels."
                 : "The request body is not valid JSON.";
@@ -117,6 +122,11 @@ public class ExceptionMappers {
         // Quarkus REST reports a JSON value a model refuses as a plain 400 around Jackson's reason.
         if (e.getCause() instanceof ValueInstantiationException refused) {
             return refusedJsonValue(refused);
+        }
+        // ... and an integer beyond its field's type the same way.
+        Optional<FieldProblem> outOfRange = integerOutOfRange(e);
+        if (outOfRange.isPresent()) {
+            return validationFailed(List.of(outOfRange.get()));
         }
         // ... and a body that is not JSON at all (truncated, nested too deep) the same way.
         if (e.getCause() instanceof JsonProcessingException malformed && !(malformed instanceof JsonMappingException)) {
@@ -187,6 +197,27 @@ public class ExceptionMappers {
                         "invalid_enum")
                 : new FieldProblem(bodyLocation(e), "is not a valid value", "invalid_value");
         return validationFailed(List.of(problem));
+    }
+
+    /**
+     * A JSON integer beyond the range of its field's type ({@code int32} or {@code int64}): the
+     * body is well-formed and the value too large (or small), as a query parameter's would be.
+     */
+    private static Optional<FieldProblem> integerOutOfRange(Throwable e) {
+        JsonMappingException located = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (located == null && cause instanceof JsonMappingException mapping) {
+                located = mapping;
+            }
+            if (cause instanceof InputCoercionException range) {
+                List<Object> location = located == null ? List.of("body") : bodyLocation(located);
+                return Optional.of(IntegerRange.problem(
+                        location,
+                        range.getTargetType(),
+                        range.getOriginalMessage().startsWith("Numeric value (-")));
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Object> bodyLocation(JsonMappingException e) {

@@ -42,13 +42,19 @@ public class OperatorsResource implements OperatorsApi {
 
     @Override
     public Organization updateOrganization(String org, UpdateOrganizationRequest request) {
+        MergePatches.OrganizationPatch patch = (MergePatches.OrganizationPatch) request;
         return organization(operators.updateOrganization(
                 org,
                 new OrganizationSettings(
                         request.getCreditBalance(),
                         request.getMemberLimit(),
                         seconds(request.getMaxRuntimeLimitSeconds()),
-                        seconds(request.getDefaultRuntimeLimitSeconds()))));
+                        seconds(request.getDefaultRuntimeLimitSeconds())),
+                new OrganizationSettings.Given(
+                        patch.has("credit_balance"),
+                        patch.has("member_limit"),
+                        patch.has("max_runtime_limit_seconds"),
+                        patch.has("default_runtime_limit_seconds"))));
     }
 
     @Override

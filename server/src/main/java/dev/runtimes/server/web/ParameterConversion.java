@@ -42,6 +42,9 @@ final class ParameterConversion {
             }
             return Optional.empty();
         } catch (NumberFormatException e) {
+            if (raw.matches("-?[0-9]+")) {
+                return Optional.of(IntegerRange.problem(parameter.location(), type, raw.startsWith("-")));
+            }
             return problem(parameter, "must be an integer", "invalid_type");
         } catch (IllegalArgumentException e) {
             return problem(parameter, "must be a UUID", "invalid_format");

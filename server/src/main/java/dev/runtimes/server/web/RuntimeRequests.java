@@ -25,8 +25,12 @@ final class RuntimeRequests {
                 config(request.getConfig()));
     }
 
+    /** A merge patch of the runtime: an absent member is left as it is, a {@code null} description removes it. */
     static RuntimeService.RuntimeChanges changes(UpdateRuntimeRequest request) {
-        return new RuntimeService.RuntimeChanges(request.getName(), request.getDescription(), request.getLabels());
+        boolean removesDescription =
+                ((MergePatches.RuntimePatch) request).has("description") && request.getDescription() == null;
+        return new RuntimeService.RuntimeChanges(
+                request.getName(), removesDescription ? "" : request.getDescription(), request.getLabels());
     }
 
     private static DurableConfig config(RuntimeConfig config) {

@@ -63,7 +63,7 @@ public class SpecNulls implements ObjectMapperCustomizer {
             @Override
             public JsonDeserializer<?> modifyDeserializer(
                     DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
-                if (!description.getBeanClass().getPackageName().equals(MODELS)) {
+                if (!isModel(description.getBeanClass())) {
                     return deserializer;
                 }
                 List<Rule> rules = description.findProperties().stream()
@@ -74,6 +74,13 @@ public class SpecNulls implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+    }
+
+    /** A generated model, or one of the {@link MergePatches} that extend one. */
+    private static boolean isModel(Class<?> type) {
+        return type.getPackageName().equals(MODELS)
+                || (type.getSuperclass() != null
+                        && type.getSuperclass().getPackageName().equals(MODELS));
     }
 
     /** Reads the object as a tree, checks it against the rules, then hands it to the model's own deserializer. */

@@ -45,7 +45,7 @@ class ListRuntimesErrorsTest {
         "limit, 101, query/limit, too_large",
         "limit, abc, query/limit, invalid_type",
         "state, bogus, query/state/0, invalid_enum",
-        "state, 'idle,bogus', query/state/1, invalid_enum",
+        "state, 'idle,running', query/state/0, invalid_enum",
         "project_id, nope, query/project_id, invalid_format",
         "owner, you, query/owner, invalid_enum",
         "label, nocolon, query/label/0, pattern_mismatch",

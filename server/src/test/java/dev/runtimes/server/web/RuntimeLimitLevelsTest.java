@@ -65,7 +65,8 @@ class RuntimeLimitLevelsTest {
     void clearedLevelsLeaveThePlatformsMaximum() {
         Operator.updateOrganization(
                 tenant.org(), "{\"credit_balance\":null,\"member_limit\":null,\"max_runtime_limit_seconds\":600}");
-        JsonPath cleared = Operator.updateOrganization(tenant.org(), "{\"credit_balance\":null,\"member_limit\":null}");
+        JsonPath cleared = Operator.updateOrganization(
+                tenant.org(), "{\"max_runtime_limit_seconds\":null,\"default_runtime_limit_seconds\":null}");
         assertThat((Object) cleared.get("max_runtime_limit_seconds")).isNull();
         assertThat((Object) cleared.get("default_runtime_limit_seconds")).isNull();
 
