@@ -158,7 +158,7 @@ public interface DatabaseFaultScenarios extends ListRuntimesScenarios, Lifecycle
                         Call.to("createOrganization").body(object("slug", unique("org"), "name", "Contract org")),
                         Call.to("updateOrganization")
                                 .path("org", tenant.org())
-                                .body(object("credit_balance", null, "member_limit", 7)),
+                                .body(object("member_limit", 7)),
                         Call.to("createWorkspace")
                                 .path("org", tenant.org())
                                 .body(object("slug", unique("ws"), "name", "Contract workspace")),
