@@ -36,12 +36,12 @@ class KeysAcrossReplicasIT {
         ServerProcess a = servers.get(0);
         ServerProcess b = servers.get(1);
         String org = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        operator(a, "/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\"}");
-        operator(a, "/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
-        String user = operator(a, "/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
+        a.operator("/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\"}");
+        a.operator("/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
+        String user = a.operator("/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
                 .getString("id");
-        operator(a, "/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
-        JsonPath key = operator(a, "/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}");
+        a.operator("/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
+        JsonPath key = a.operator("/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}");
         String list = "/api/v1/org/" + org + "/ws/main/runtimes";
 
         assertThat(status(a, key, list)).isEqualTo(200);
@@ -65,17 +65,5 @@ class KeysAcrossReplicasIT {
                 .header("Authorization", "Bearer " + key.getString("token"))
                 .get(path)
                 .statusCode();
-    }
-
-    private static JsonPath operator(ServerProcess server, String path, String body) {
-        return given().port(server.port())
-                .header("Authorization", "Bearer " + ServerProcess.OPERATOR_TOKEN)
-                .contentType("application/json")
-                .body(body)
-                .post(path)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
     }
 }
