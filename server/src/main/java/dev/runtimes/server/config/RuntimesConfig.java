@@ -28,6 +28,8 @@ public interface RuntimesConfig {
 
     RateLimit rateLimit();
 
+    Authentication authentication();
+
     interface Admin {
         /** The operator token that guards {@code /api/v1/admin}; the surface is closed without it. */
         Optional<String> token();
@@ -149,5 +151,15 @@ public interface RuntimesConfig {
 
         @WithDefault("60s")
         Duration lifecycleWindow();
+    }
+
+    interface Authentication {
+        /**
+         * How long a replica answers from what it last read of an API key, its user's membership and
+         * the workspace a request names; a change made through another replica takes effect here
+         * within this time (docs/operations.md, "Authentication").
+         */
+        @WithDefault("5s")
+        Duration cacheTtl();
     }
 }

@@ -31,26 +31,44 @@ public class ApiKeyAuthenticator {
             """;
 
     private final Rows rows;
+    private final KnownKeys knownKeys;
     private final Clock clock;
 
-    ApiKeyAuthenticator(Rows rows, Clock clock) {
+    ApiKeyAuthenticator(Rows rows, KnownKeys knownKeys, Clock clock) {
         this.rows = rows;
+        this.knownKeys = knownKeys;
         this.clock = clock;
     }
 
-    private record StoredKey(String tokenHash, Instant revokedAt, Instant expiresAt, Caller caller) {}
-
     /**
-     * One query: the key by the hash of its secret, with its user's name and the workspace
-     * {@code org}/{@code workspace} as the user may see it. A read outside any transaction: no
-     * BEGIN, COMMIT or flush on a path every request takes.
+     * The key by the hash of its secret, with its user's name and the workspace
+     * {@code org}/{@code workspace} as the user may see it: from {@link KnownKeys}, or one query
+     * outside any transaction (no BEGIN, COMMIT or flush on a path every request takes).
      */
     public Caller authenticate(String token, String org, String workspace) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw ServiceException.unauthenticated();
         }
-        String hash = Tokens.hash(token);
-        StoredKey key = rows.first(
+        Instant now = clock.instant();
+        KnownKeys.Lookup lookup = new KnownKeys.Lookup(Tokens.hash(token), org, workspace);
+        StoredKey key = knownKeys.find(lookup, now).orElseGet(() -> {
+            StoredKey found = read(lookup);
+            knownKeys.keep(lookup, found, now);
+            return found;
+        });
+        // The lookup went by hash; the constant-time comparison keeps index timing out of the answer.
+        if (!Tokens.sameSecret(lookup.tokenHash(), key.tokenHash())
+                || key.revokedAt() != null
+                || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
+            throw ServiceException.unauthenticated();
+        }
+        return key.caller();
+    }
+
+    private StoredKey read(KnownKeys.Lookup lookup) {
+        String org = lookup.org();
+        String workspace = lookup.workspace();
+        return rows.first(
                         FIND_KEY,
                         rs -> new StoredKey(
                                 rs.getString(1),
@@ -65,16 +83,8 @@ public class ApiKeyAuthenticator {
                                         new NamedWorkspace(org, workspace, visibleWorkspace(rs)))),
                         org,
                         workspace,
-                        hash)
+                        lookup.tokenHash())
                 .orElseThrow(ServiceException::unauthenticated);
-        Instant now = clock.instant();
-        // The lookup went by hash; the constant-time comparison keeps index timing out of the answer.
-        if (!Tokens.sameSecret(hash, key.tokenHash())
-                || key.revokedAt() != null
-                || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
-            throw ServiceException.unauthenticated();
-        }
-        return key.caller();
     }
 
     private static AccessibleWorkspace visibleWorkspace(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import dev.runtimes.server.domain.Workspace;
 import dev.runtimes.server.service.ErrorKind;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +22,11 @@ public class TenancyService {
     public static final String DEFAULT_PROJECT_KEY = "default";
 
     private final Clock clock;
+    private final Event<KnownKeys.TenancyChanged> changes;
 
-    TenancyService(Clock clock) {
+    TenancyService(Clock clock, Event<KnownKeys.TenancyChanged> changes) {
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Organization createOrganization(String slug, String name, Long creditBalance, Integer memberLimit) {
@@ -54,6 +57,7 @@ public class TenancyService {
         workspace.createdAt = now();
         workspace.persist();
         persistProject(workspace.id, DEFAULT_PROJECT_KEY, "Default", true);
+        changes.fire(new KnownKeys.TenancyChanged());
         return workspace;
     }
 
@@ -90,6 +94,7 @@ public class TenancyService {
         membership.role = role;
         membership.createdAt = now();
         membership.persist();
+        changes.fire(new KnownKeys.TenancyChanged());
         return membership;
     }
 
@@ -119,6 +124,7 @@ public class TenancyService {
                 .orElseThrow(() -> ServiceException.notFound("API key " + keyId + " was not found."));
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            changes.fire(new KnownKeys.TenancyChanged());
         }
     }
 

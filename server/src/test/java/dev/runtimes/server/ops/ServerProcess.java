@@ -1,7 +1,9 @@
 package dev.runtimes.server.ops;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -117,6 +119,19 @@ final class ServerProcess implements AutoCloseable {
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** A {@code POST} of the operator surface that must answer 201, and its body. */
+    JsonPath operator(String path, String body) {
+        return given().port(port())
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     /** The file the server's console is written to, line by line. */

@@ -162,15 +162,13 @@ class SweepsAcrossReplicasIT {
     /** An organization with one workspace and an owner's key, made on the operator surface. */
     private Tenant tenant(ServerProcess server, Long balance) {
         String org = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        operator(
-                server,
-                "/api/v1/admin/orgs",
-                "{\"slug\":\"" + org + "\",\"name\":\"IT\",\"credit_balance\":" + balance + "}");
-        operator(server, "/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
-        String user = operator(server, "/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
+        server.operator(
+                "/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\",\"credit_balance\":" + balance + "}");
+        server.operator("/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
+        String user = server.operator("/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
                 .getString("id");
-        operator(server, "/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
-        String key = operator(server, "/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}")
+        server.operator("/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
+        String key = server.operator("/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}")
                 .getString("token");
         Tenant tenant = new Tenant(org, key);
         for (String runtime : List.of("one", "two", "three")) {
@@ -220,18 +218,6 @@ class SweepsAcrossReplicasIT {
             }
             return true;
         }
-    }
-
-    private static JsonPath operator(ServerProcess server, String path, String body) {
-        return given().port(server.port())
-                .header("Authorization", "Bearer " + ServerProcess.OPERATOR_TOKEN)
-                .contentType("application/json")
-                .body(body)
-                .post(path)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
     }
 
     private static long sum(Connection db, String sql, String org) throws Exception {

@@ -11,13 +11,20 @@ import dev.runtimes.server.TestClock;
 import dev.runtimes.server.domain.Membership;
 import dev.runtimes.server.domain.Workspace;
 import dev.runtimes.server.tenancy.TenancyService;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +43,9 @@ class ListRuntimesAccessTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     Tenant a;
     Workspace a2;
@@ -164,6 +174,44 @@ class ListRuntimesAccessTest {
         list(member.token(), a.org(), a.workspace()).then().statusCode(200);
         tenancy.revokeApiKey(member.keyId());
         list(member.token(), a.org(), a.workspace()).then().statusCode(401);
+    }
+
+    /** Another replica's revocation reaches this one when its entry for the key ages out. */
+    @Test
+    void aKeyRevokedElsewhereIsRefusedWithinTheCachesTimeToLive() throws SQLException {
+        clock.set(Instant.now());
+        Member member = tenants.member(a.orgId(), Membership.MEMBER);
+        list(member.token(), a.org(), a.workspace()).then().statusCode(200);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement revoke =
+                        connection.prepareStatement("update api_keys set revoked_at = now() where id = ?")) {
+            revoke.setObject(1, member.keyId());
+            revoke.executeUpdate();
+        }
+        clock.advance(Duration.ofSeconds(5).minusMillis(1));
+        list(member.token(), a.org(), a.workspace()).then().statusCode(200);
+        clock.advance(Duration.ofMillis(1));
+        list(member.token(), a.org(), a.workspace()).then().statusCode(401);
+    }
+
+    /** A key this replica knows costs the list no statement of its own: the key table may be locked. */
+    @Test
+    void aKnownKeyListsWithTheKeyTableLocked() throws Exception {
+        list(a.owner().token(), a.org(), a.workspace()).then().statusCode(200);
+        try (Connection connection = dataSource.getConnection();
+                Statement lock = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            lock.execute("lock table api_keys, memberships, workspaces in access exclusive mode");
+            try {
+                // Without the cache the list would wait on the lock: bounded here, so the test fails rather than hangs.
+                List<String> ids = CompletableFuture.supplyAsync(
+                                () -> ids(list(a.owner().token(), a.org(), a.workspace())))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(ids).containsExactly(runtimeA1.toString());
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     @Test
