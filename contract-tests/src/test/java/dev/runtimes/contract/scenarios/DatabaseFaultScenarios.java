@@ -160,9 +160,7 @@ public interface DatabaseFaultScenarios extends ListRuntimesScenarios, Lifecycle
     private List<Call> everyOperatorCall(Tenants.Tenant tenant) {
         return List.of(
                         Call.to("createOrganization").body(object("slug", unique("org"), "name", "Contract org")),
-                        Call.to("updateOrganization")
-                                .path("org", tenant.org())
-                                .body(object("member_limit", 7)),
+                        Call.to("updateOrganization").path("org", tenant.org()).body(object("member_limit", 7)),
                         Call.to("createWorkspace")
                                 .path("org", tenant.org())
                                 .body(object("slug", unique("ws"), "name", "Contract workspace")),

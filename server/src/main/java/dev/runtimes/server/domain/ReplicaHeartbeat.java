@@ -20,20 +20,17 @@ public class ReplicaHeartbeat extends PanacheEntityBase {
     public Instant seenAt;
 
     /**
-     * Marks the replica seen at {@code now}, forgets the replicas unseen since {@code cutoff} and
-     * counts the ones left, this one included. Within a transaction.
+     * Marks the replica seen at {@code now} and counts the replicas seen since {@code cutoff}, this
+     * one included. Rows unseen since {@code forgotten} go. Within a transaction.
      */
-    public static long beat(UUID replicaId, Instant now, Instant cutoff) {
-        ReplicaHeartbeat row = findById(replicaId);
-        if (row == null) {
-            row = new ReplicaHeartbeat();
+    public static long beat(UUID replicaId, Instant now, Instant cutoff, Instant forgotten) {
+        if (update("seenAt = ?1 where replicaId = ?2", now, replicaId) == 0) {
+            ReplicaHeartbeat row = new ReplicaHeartbeat();
             row.replicaId = replicaId;
             row.seenAt = now;
             row.persist();
-        } else {
-            row.seenAt = now;
         }
-        delete("seenAt < ?1", cutoff);
-        return count();
+        delete("seenAt < ?1", forgotten);
+        return count("seenAt >= ?1", cutoff);
     }
 }

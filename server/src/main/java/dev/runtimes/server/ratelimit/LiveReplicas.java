@@ -25,6 +25,9 @@ import org.jboss.logging.Logger;
 public class LiveReplicas {
     private static final Logger LOG = Logger.getLogger(LiveReplicas.class);
 
+    /** A row unseen for this many replica timeouts is deleted; until then it only stops counting. */
+    private static final int FORGOTTEN_AFTER = 10;
+
     private final UUID replicaId = UUID.randomUUID();
     private final Clock clock;
     private final Scheduler scheduler;
@@ -72,7 +75,8 @@ public class LiveReplicas {
         Instant now = clock.instant();
         try {
             long live = QuarkusTransaction.requiringNew()
-                    .call(() -> ReplicaHeartbeat.beat(replicaId, now, now.minus(timeout)));
+                    .call(() -> ReplicaHeartbeat.beat(
+                            replicaId, now, now.minus(timeout), now.minus(timeout.multipliedBy(FORGOTTEN_AFTER))));
             count = (int) Math.max(1, Math.min(Integer.MAX_VALUE, live));
         } catch (RuntimeException e) {
             LOG.warnf(

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -159,18 +158,10 @@ class SweepsAcrossReplicasIT {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
-    /** An organization with one workspace and an owner's key, made on the operator surface. */
+    /** An organization with one workspace, three runtimes in it and an owner's key. */
     private Tenant tenant(ServerProcess server, Long balance) {
-        String org = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        server.operator(
-                "/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\",\"credit_balance\":" + balance + "}");
-        server.operator("/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
-        String user = server.operator("/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
-                .getString("id");
-        server.operator("/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
-        String key = server.operator("/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}")
-                .getString("token");
-        Tenant tenant = new Tenant(org, key);
+        String org = OperatorSurface.organization(server, balance);
+        Tenant tenant = new Tenant(org, OperatorSurface.ownerKey(server, org));
         for (String runtime : List.of("one", "two", "three")) {
             tenant.api(server)
                     .contentType("application/json")
