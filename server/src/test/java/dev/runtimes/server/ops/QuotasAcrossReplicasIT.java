@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Two packaged servers on one database share each API key's quota: a key flooding both, in turn,
@@ -43,31 +38,13 @@ class QuotasAcrossReplicasIT {
     private static final Pattern REFUSAL = Pattern.compile(
             "Rate limit of 40 requests per 1000 seconds reached for this API key; retry in [0-9]+ seconds?\\.");
 
-    final List<ServerProcess> servers = new ArrayList<>();
-
     @RegisterExtension
-    final TestWatcher consoles = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (ServerProcess server : servers) {
-                LOG.errorf(
-                        "Console of the server on port %d (%s):%n%s",
-                        server.port(), server.console(), String.join("\n", server.lines()));
-            }
-        }
-    };
-
-    @AfterEach
-    void stop() {
-        servers.forEach(ServerProcess::close);
-    }
+    final ServerProcesses servers = new ServerProcesses();
 
     @Test
     void twoServersShareEachKeysQuotaAndTheSurvivorTakesItWhole() throws Exception {
-        servers.add(ServerProcess.start(SETTINGS));
-        servers.add(ServerProcess.start(SETTINGS));
-        ServerProcess a = servers.get(0);
-        ServerProcess b = servers.get(1);
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> replicas(a) == 2 && replicas(b) == 2);
@@ -105,14 +82,7 @@ class QuotasAcrossReplicasIT {
 
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
     private static double replicas(ServerProcess server) {
-        String scrape = given().port(server.port())
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        Matcher matcher = REPLICAS.matcher(scrape);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        return server.metric(REPLICAS);
     }
 
     /** The API key of an organization of its own. */
@@ -122,7 +92,7 @@ class QuotasAcrossReplicasIT {
             return new Key(org, OperatorSurface.ownerKey(server, org));
         }
 
-        io.restassured.specification.RequestSpecification api(ServerProcess server) {
+        RequestSpecification api(ServerProcess server) {
             return given().port(server.port()).header("Authorization", "Bearer " + token);
         }
 

@@ -200,12 +200,7 @@ class RateLimitTest {
                     .statusCode(429)
                     .header("Retry-After", "2")
                     .header("RateLimit-Policy", "\"requests\";q=5;w=10")
-                    .header("RateLimit", "\"requests\";r=1;t=8")
-                    .body("type", is("rate_limit_error"))
-                    .body(
-                            "detail",
-                            is(
-                                    "Rate limit of 5 requests per 10 seconds reached for this API key; retry in 2 seconds."));
+                    .header("RateLimit", "\"requests\";r=1;t=8");
 
             // Unseen for the 2 s replica timeout, the other no longer counts: one token a request.
             clock.advance(Duration.ofMillis(2500));
