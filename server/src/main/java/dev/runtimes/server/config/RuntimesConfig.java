@@ -134,8 +134,8 @@ public interface RuntimesConfig {
     }
 
     /**
-     * Token buckets per API key, in each replica's memory: with N replicas behind a load balancer a
-     * key may make up to N times these numbers.
+     * The quotas of every API key, shared by all live replicas: each of N replicas admits 1/N of
+     * a quota from buckets in its own memory (docs/operations.md, "Rate limits").
      */
     interface RateLimit {
         /** Requests an API key may make per {@link #requestsWindow()}, in a burst or spread out. */
@@ -151,6 +151,17 @@ public interface RuntimesConfig {
 
         @WithDefault("60s")
         Duration lifecycleWindow();
+
+        /** How often each replica marks itself alive in the database and counts the live replicas. */
+        @WithDefault("5s")
+        Duration replicaHeartbeat();
+
+        /**
+         * A replica unseen for this long no longer shares the quotas; longer than {@link
+         * #replicaHeartbeat()}.
+         */
+        @WithDefault("15s")
+        Duration replicaTimeout();
     }
 
     interface Authentication {

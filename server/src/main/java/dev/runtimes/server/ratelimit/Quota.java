@@ -28,6 +28,14 @@ public record Quota(String name, String what, long limit, Duration window) {
         return "\"" + name + "\";q=" + limit + ";w=" + window.toSeconds();
     }
 
+    /**
+     * The tokens one request takes when {@code replicas} share this quota, so that each admits its
+     * share. With more replicas than the limit, each still admits one request a window.
+     */
+    long cost(int replicas) {
+        return Math.min(replicas, limit);
+    }
+
     /** Nanoseconds until a bucket with {@code available} tokens is full again. */
     long nanosToFull(long available) {
         return (limit - Math.max(0, available)) * window.toNanos() / limit;

@@ -16,9 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Token buckets per API key (Bucket4j), kept in this replica's memory: every request takes one
- * token of the key's {@code requests} quota, a start or reset also one of its {@code lifecycle}
- * quota. Keys never share a bucket, so one key's flood leaves every other key's quota as it was.
+ * Token buckets per API key (Bucket4j), kept in this replica's memory: every request takes from
+ * the key's {@code requests} quota, a start or reset also from its {@code lifecycle} quota. Keys
+ * never share a bucket, so one key's flood leaves every other key's quota as it was.
+ *
+ * <p>The live replicas share each quota: a bucket holds the whole quota and a request takes as
+ * many tokens as there are live replicas, so each replica admits its share of the quota and the
+ * tokens left estimate what is left of the key's quota across all replicas. One replica alone
+ * takes one token a request.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -26,17 +31,19 @@ public class RateLimiter {
     private final Quota lifecycle;
     private final TimeMeter time;
     private final RuntimesMetrics metrics;
+    private final LiveReplicas replicas;
     /** A bucket untouched for its longest window is full, the same as a new one: it may go. */
     private final Cache<UUID, KeyBuckets> buckets;
 
     private record KeyBuckets(Bucket requests, Bucket lifecycle) {}
 
-    RateLimiter(RuntimesConfig config, Clock clock, RuntimesMetrics metrics) {
+    RateLimiter(RuntimesConfig config, Clock clock, RuntimesMetrics metrics, LiveReplicas replicas) {
         RuntimesConfig.RateLimit settings = config.rateLimit();
         this.requests = new Quota("requests", "requests", settings.requests(), settings.requestsWindow());
         this.lifecycle = new Quota("lifecycle", "starts and resets", settings.lifecycle(), settings.lifecycleWindow());
         this.time = new ClockTime(clock);
         this.metrics = metrics;
+        this.replicas = replicas;
         Duration longest = requests.window().compareTo(lifecycle.window()) > 0 ? requests.window() : lifecycle.window();
         this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).build();
     }
@@ -49,22 +56,25 @@ public class RateLimiter {
     public Verdict take(UUID apiKeyId, boolean lifecycleOperation) {
         KeyBuckets key = buckets.get(apiKeyId, id -> new KeyBuckets(bucket(requests), bucket(lifecycle)));
         List<Quota> quotas = lifecycleOperation ? List.of(requests, lifecycle) : List.of(requests);
+        int live = replicas.count();
+        long requestsCost = requests.cost(live);
+        long lifecycleCost = lifecycle.cost(live);
         Quota refusedBy = null;
         long retryAfter = 0;
         if (lifecycleOperation) {
-            ConsumptionProbe probe = key.lifecycle().tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = key.lifecycle().tryConsumeAndReturnRemaining(lifecycleCost);
             if (!probe.isConsumed()) {
                 refusedBy = lifecycle;
                 retryAfter = seconds(probe.getNanosToWaitForRefill());
             }
         }
         if (refusedBy == null) {
-            ConsumptionProbe probe = key.requests().tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = key.requests().tryConsumeAndReturnRemaining(requestsCost);
             if (!probe.isConsumed()) {
                 refusedBy = requests;
                 retryAfter = seconds(probe.getNanosToWaitForRefill());
                 if (lifecycleOperation) {
-                    key.lifecycle().addTokens(1); // the request does not run: give its start back
+                    key.lifecycle().addTokens(lifecycleCost); // the request does not run: give its start back
                 }
             }
         }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged server ({@code target/quarkus-app}) run as its own process, in the production
@@ -115,6 +117,18 @@ final class ServerProcess implements AutoCloseable {
         }
         reader.join(timeout.toMillis());
         return true;
+    }
+
+    /** The number the pattern's first group finds in the server's Prometheus scrape, or 0 when none. */
+    double metric(Pattern pattern) {
+        String scrape = given().port(port)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher matcher = pattern.matcher(scrape);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     List<String> lines() {

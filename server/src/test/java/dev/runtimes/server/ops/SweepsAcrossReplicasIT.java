@@ -14,15 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Two packaged servers on one database, sweeping every second, with sandboxes started on both:
@@ -47,33 +43,20 @@ class SweepsAcrossReplicasIT {
                     + " ([0-9.]+)$",
             Pattern.MULTILINE);
 
-    final List<ServerProcess> servers = new ArrayList<>();
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
+
     final List<Runnable> cleanups = new ArrayList<>();
 
-    @RegisterExtension
-    final TestWatcher consoles = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (ServerProcess server : servers) {
-                LOG.errorf(
-                        "Console of the server on port %d (%s):%n%s",
-                        server.port(), server.console(), String.join("\n", server.lines()));
-            }
-        }
-    };
-
     @AfterEach
-    void stop() {
+    void deleteRuntimes() {
         cleanups.forEach(Runnable::run);
-        servers.forEach(ServerProcess::close);
     }
 
     @Test
     void twoServersPauseEachSandboxOnceAndChargeEachCreditOnce() throws Exception {
-        servers.add(ServerProcess.start(SETTINGS));
-        servers.add(ServerProcess.start(SETTINGS));
-        ServerProcess a = servers.get(0);
-        ServerProcess b = servers.get(1);
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
         double pausesBeforeA = pauses(a);
         double pausesBeforeB = pauses(b);
 
@@ -149,28 +132,13 @@ class SweepsAcrossReplicasIT {
 
     /** Sandbox pauses the server's provider made, from its Prometheus scrape. */
     private static double pauses(ServerProcess server) {
-        String scrape = given().port(server.port())
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        Matcher matcher = PAUSES.matcher(scrape);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+        return server.metric(PAUSES);
     }
 
-    /** An organization with one workspace and an owner's key, made on the operator surface. */
+    /** An organization with one workspace, three runtimes in it and an owner's key. */
     private Tenant tenant(ServerProcess server, Long balance) {
-        String org = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        server.operator(
-                "/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\",\"credit_balance\":" + balance + "}");
-        server.operator("/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
-        String user = server.operator("/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
-                .getString("id");
-        server.operator("/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
-        String key = server.operator("/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}")
-                .getString("token");
-        Tenant tenant = new Tenant(org, key);
+        String org = OperatorSurface.organization(server, balance);
+        Tenant tenant = new Tenant(org, OperatorSurface.ownerKey(server, org));
         for (String runtime : List.of("one", "two", "three")) {
             tenant.api(server)
                     .contentType("application/json")

@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.TestClock;
+import dev.runtimes.server.domain.ReplicaHeartbeat;
+import dev.runtimes.server.ratelimit.LiveReplicas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +44,9 @@ class RateLimitTest {
                     "runtimes.rate-limit.requests", "5",
                     "runtimes.rate-limit.requests-window", "10s",
                     "runtimes.rate-limit.lifecycle", "2",
-                    "runtimes.rate-limit.lifecycle-window", "60s");
+                    "runtimes.rate-limit.lifecycle-window", "60s",
+                    "runtimes.rate-limit.replica-heartbeat", "1s",
+                    "runtimes.rate-limit.replica-timeout", "2s");
         }
     }
 
@@ -52,6 +58,9 @@ class RateLimitTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    LiveReplicas replicas;
 
     Tenants.Tenant tenant;
     RuntimeApi api;
@@ -166,6 +175,41 @@ class RateLimitTest {
             assertThat(otherStatuses).containsOnly(200).hasSize(5);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoLiveReplicasTakeHalfTheQuotaEachUntilTheOtherIsUnseen() {
+        UUID other = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReplicaHeartbeat row = new ReplicaHeartbeat();
+            row.replicaId = other;
+            row.seenAt = clock.instant();
+            row.persist();
+        });
+        try {
+            replicas.beat();
+            assertThat(replicas.count()).isEqualTo(2);
+            // Each request takes two of the five tokens: this replica admits two, the other its
+            // share, and the tokens left estimate the key's quota across both.
+            api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=3;t=4");
+            api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=1;t=8");
+            api.request()
+                    .get(api.path(""))
+                    .then()
+                    .statusCode(429)
+                    .header("Retry-After", "2")
+                    .header("RateLimit-Policy", "\"requests\";q=5;w=10")
+                    .header("RateLimit", "\"requests\";r=1;t=8");
+
+            // Unseen for the 2 s replica timeout, the other no longer counts: one token a request.
+            clock.advance(Duration.ofMillis(2500));
+            replicas.beat();
+            assertThat(replicas.count()).isEqualTo(1);
+            api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=1;t=8");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ReplicaHeartbeat.deleteById(other));
+            replicas.beat();
         }
     }
 

@@ -1,0 +1,128 @@
+package dev.runtimes.server.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two packaged servers on one database share each API key's quota: a key flooding both, in turn,
+ * is admitted its quota once, not twice, and other keys keep theirs. When one server dies, the
+ * other counts it out within the heartbeat plus the replica timeout and then admits the whole
+ * quota alone. The window is long enough that refills add under one request during the test.
+ */
+class QuotasAcrossReplicasIT {
+    private static final Logger LOG = Logger.getLogger(QuotasAcrossReplicasIT.class);
+    private static final int QUOTA = 40;
+    /** The stated tolerance: at most 10 % over the quota. */
+    private static final int MOST_ADMITTED = QUOTA + QUOTA / 10;
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(4);
+    private static final Map<String, String> SETTINGS = Map.of(
+            "runtimes.rate-limit.requests", Integer.toString(QUOTA),
+            "runtimes.rate-limit.requests-window", "1000s",
+            "runtimes.rate-limit.replica-heartbeat", HEARTBEAT.toString(),
+            "runtimes.rate-limit.replica-timeout", REPLICA_TIMEOUT.toString());
+    private static final Pattern REPLICAS =
+            Pattern.compile("^runtimes_rate_limit_replicas(?:\\{[^}]*})? ([0-9.]+)$", Pattern.MULTILINE);
+    private static final Pattern REFUSAL = Pattern.compile(
+            "Rate limit of 40 requests per 1000 seconds reached for this API key; retry in [0-9]+ seconds?\\.");
+
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
+
+    @Test
+    void twoServersShareEachKeysQuotaAndTheSurvivorTakesItWhole() throws Exception {
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> replicas(a) == 2 && replicas(b) == 2);
+
+        Key flooded = Key.make(a);
+        Key other = Key.make(b);
+        assertThat(flooded.flood(100, a, b)).as("admitted through both in turn").isBetween(QUOTA, MOST_ADMITTED);
+        // The other key has its whole quota: its first request leaves 40 - 1 (estimated across both).
+        other.api(a).get(other.path()).then().statusCode(200).header("RateLimit", "\"requests\";r=38;t=50");
+        assertThat(other.flood(10, b, a)).isEqualTo(10);
+        // A key that only one server sees gets that server's share.
+        assertThat(Key.make(a).flood(60, a)).as("admitted through one of two").isBetween(QUOTA / 2, QUOTA / 2 + 2);
+
+        Key midFlood = Key.make(a);
+        int admitted = midFlood.flood(10, a, b);
+        b.close();
+        long killed = System.nanoTime();
+        admitted += midFlood.flood(60, a);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> replicas(a) == 1);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+        LOG.infof("The survivor counted the dead server out %d ms after it died", takeover.toMillis());
+        assertThat(takeover)
+                .as("heartbeat + replica timeout, plus two seconds of scheduling on a loaded machine")
+                .isLessThanOrEqualTo(HEARTBEAT.plus(REPLICA_TIMEOUT).plusSeconds(2));
+        admitted += midFlood.flood(60, a);
+        assertThat(admitted)
+                .as("admitted to the key flooded when a server died")
+                .isLessThanOrEqualTo(MOST_ADMITTED);
+        assertThat(Key.make(a).flood(100, a))
+                .as("admitted by the survivor alone")
+                .isBetween(QUOTA, MOST_ADMITTED);
+    }
+
+    /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
+    private static double replicas(ServerProcess server) {
+        return server.metric(REPLICAS);
+    }
+
+    /** The API key of an organization of its own. */
+    private record Key(String org, String token) {
+        static Key make(ServerProcess server) {
+            String org = OperatorSurface.organization(server, null);
+            return new Key(org, OperatorSurface.ownerKey(server, org));
+        }
+
+        RequestSpecification api(ServerProcess server) {
+            return given().port(server.port()).header("Authorization", "Bearer " + token);
+        }
+
+        String path() {
+            return "/api/v1/org/" + org + "/ws/main/runtimes";
+        }
+
+        /**
+         * Lists the runtimes {@code requests} times through the servers in turn; the requests
+         * admitted. Every refusal must be the 429 envelope with {@code Retry-After}.
+         */
+        int flood(int requests, ServerProcess... through) {
+            int admitted = 0;
+            for (int i = 0; i < requests; i++) {
+                Response answer = api(through[i % through.length]).get(path());
+                assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"requests\";q=40;w=1000");
+                if (answer.statusCode() == 200) {
+                    admitted++;
+                    continue;
+                }
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
+                JsonPath body = answer.jsonPath();
+                assertThat(body.getMap("")).containsOnlyKeys("code", "type", "detail", "errors");
+                assertThat(body.getInt("code")).isEqualTo(429);
+                assertThat(body.getString("type")).isEqualTo("rate_limit_error");
+                assertThat(body.getString("detail")).matches(REFUSAL);
+                assertThat(body.getList("errors")).isNull();
+            }
+            return admitted;
+        }
+    }
+}
