@@ -1,6 +1,7 @@
 package dev.runtimes.server.tenancy;
 
 import dev.runtimes.server.domain.Rows;
+import dev.runtimes.server.service.Credentials;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -46,8 +47,11 @@ public class ApiKeyAuthenticator {
      * BEGIN, COMMIT or flush on a path every request takes.
      */
     public Caller authenticate(String token, String org, String workspace) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
-            throw ServiceException.unauthenticated();
+        if (token == null || token.isBlank()) {
+            throw ServiceException.unauthenticated(Credentials.Problem.MISSING, Credentials.API_KEY);
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw invalid();
         }
         String hash = Tokens.hash(token);
         StoredKey key = rows.first(
@@ -66,15 +70,19 @@ public class ApiKeyAuthenticator {
                         org,
                         workspace,
                         hash)
-                .orElseThrow(ServiceException::unauthenticated);
+                .orElseThrow(ApiKeyAuthenticator::invalid);
         Instant now = clock.instant();
         // The lookup went by hash; the constant-time comparison keeps index timing out of the answer.
         if (!Tokens.sameSecret(hash, key.tokenHash())
                 || key.revokedAt() != null
                 || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
-            throw ServiceException.unauthenticated();
+            throw invalid();
         }
         return key.caller();
+    }
+
+    private static ServiceException invalid() {
+        return ServiceException.unauthenticated(Credentials.Problem.INVALID, Credentials.API_KEY);
     }
 
     private static AccessibleWorkspace visibleWorkspace(ResultSet rs) throws SQLException {
