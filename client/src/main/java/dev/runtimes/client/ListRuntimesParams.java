@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The filters and page size of a runtime list. Immutable; build one with {@link #builder()}. The
- * server checks the values (a limit of 1 to 100, label syntax) and answers a {@link
+ * server checks the values against the spec's bounds, which the generated {@link
+ * dev.runtimes.client.api.RuntimesApi#listRuntimes} documents, and answers a {@link
  * ValidationException} when one breaks its rules.
  */
 public final class ListRuntimesParams {
@@ -135,7 +136,8 @@ public final class ListRuntimesParams {
         }
 
         /**
-         * @param limit the most runtimes on one page, 1 to 100 (the server's default is 50)
+         * @param limit the most runtimes on one page; its bounds and the server's default are those of
+         *     {@link dev.runtimes.client.api.RuntimesApi#listRuntimes}
          * @return this builder
          */
         public Builder limit(int limit) {

@@ -4,6 +4,7 @@ import dev.runtimes.client.model.ErrorType;
 import dev.runtimes.client.model.ValidationErrorItem;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The server answered with an error status. Built from the error envelope ({@code
@@ -73,9 +74,32 @@ public class RuntimesApiException extends RuntimesException {
             message.append(' ').append(error.type());
         }
         message.append(": ").append(error.detail());
+        if (!error.errors().isEmpty()) {
+            message.append(' ')
+                    .append(error.errors().stream()
+                            .map(RuntimesApiException::problem)
+                            .collect(Collectors.joining("; ")));
+        }
         if (error.requestId() != null) {
             message.append(" (request id ").append(error.requestId()).append(')');
         }
         return message.toString();
+    }
+
+    /**
+     * One validation problem for people: where, without the request part, then what, as in
+     * {@code limit: must be less than or equal to 100} or {@code config.sandbox.timeout: ...}.
+     */
+    private static String problem(ValidationErrorItem item) {
+        List<Object> loc = item.getLoc() == null ? List.of() : item.getLoc();
+        StringBuilder where = new StringBuilder();
+        for (Object part : loc.size() > 1 ? loc.subList(1, loc.size()) : loc) {
+            if (part instanceof Number index) {
+                where.append('[').append(index).append(']');
+            } else {
+                where.append(where.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        return where + ": " + item.getMsg();
     }
 }

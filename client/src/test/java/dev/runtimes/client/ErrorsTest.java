@@ -78,7 +78,29 @@ class ErrorsTest {
             assertThat(item.getType()).isEqualTo(ValidationErrorType.TOO_LARGE);
         });
         assertThat(e.requestId()).contains("req-7f3a");
-        assertThat(e).hasMessage("422 validation_error: The request has 1 invalid value. (request id req-7f3a)");
+        assertThat(e)
+                .hasMessage("422 validation_error: The request has 1 invalid value."
+                        + " limit: must be less than or equal to 100 (request id req-7f3a)");
+        assertThat(e.validationErrors().get(0))
+                .hasToString("ValidationErrorItem{loc=[query, limit], msg=must be less than or equal to 100,"
+                        + " type=too_large}");
+    }
+
+    @Test
+    void theMessageNamesEveryProblemAtItsPlace() {
+        server.answer(422, """
+                {"code": 422, "type": "validation_error", "detail": "The request has 2 invalid values.",
+                 "errors": [{"loc": ["body", "config", "sandbox", "timeout"], "msg": "is not a member of this object",
+                             "type": "unknown_field"},
+                            {"loc": ["query", "state", 1], "msg": "must be one of: idle, running, paused",
+                             "type": "invalid_enum"}]}""");
+
+        ValidationException e = catchThrowableOfType(ValidationException.class, this::list);
+
+        assertThat(e)
+                .hasMessage("422 validation_error: The request has 2 invalid values."
+                        + " config.sandbox.timeout: is not a member of this object;"
+                        + " state[1]: must be one of: idle, running, paused");
     }
 
     @Test

@@ -48,6 +48,9 @@ class ClientErrorsTest {
         tenant = tenants.tenant();
     }
 
+    private static final String INVALID_KEY = "The API key is not valid: it is unknown, revoked or expired."
+            + " Send the API key as Authorization: Bearer <token> or X-API-Key: <token>.";
+
     @AfterEach
     void noRetries() {
         assertEquals(List.of(), waits);
@@ -58,7 +61,7 @@ class ClientErrorsTest {
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, list("rtk_wrong", ListRuntimesParams.all()));
 
-        assertEnvelope(e, 401, ErrorType.AUTHENTICATION_ERROR, "Authentication failed");
+        assertEnvelope(e, 401, ErrorType.AUTHENTICATION_ERROR, INVALID_KEY);
     }
 
     @Test
@@ -66,7 +69,7 @@ class ClientErrorsTest {
         AuthenticationException e =
                 assertThrows(AuthenticationException.class, list(tenants.revokedKey(tenant), ListRuntimesParams.all()));
 
-        assertEnvelope(e, 401, ErrorType.AUTHENTICATION_ERROR, "Authentication failed");
+        assertEnvelope(e, 401, ErrorType.AUTHENTICATION_ERROR, INVALID_KEY);
     }
 
     @Test

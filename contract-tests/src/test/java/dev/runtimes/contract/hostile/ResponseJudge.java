@@ -55,15 +55,13 @@ final class ResponseJudge {
     private static final int CLIENT_HEADERS = 512;
 
     /**
-     * The spec's validator as the judge of requests. Properties the spec does not name are
-     * allowed (a schema without {@code additionalProperties: false} allows them), the
-     * authentication scheme's case does not matter (RFC 9110), and neither does {@code Accept}
-     * (the spec's "Media types": every answer is JSON); missing credentials do.
+     * The spec's validator as the judge of requests. The authentication scheme's case does not
+     * matter (RFC 9110), and neither does {@code Accept} (the spec's "Media types": every answer
+     * is JSON); missing credentials do.
      */
     private final OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForSpecificationUrl(
                     ContractSpec.RESOURCE)
             .withLevelResolver(LevelResolver.create()
-                    .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                     .withLevel("validation.request.security.invalid", ValidationReport.Level.IGNORE)
                     .withLevel("validation.request.accept", ValidationReport.Level.IGNORE)
                     .build())

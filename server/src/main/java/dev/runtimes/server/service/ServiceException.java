@@ -34,8 +34,9 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(ErrorKind.FORBIDDEN, detail);
     }
 
-    public static ServiceException unauthenticated() {
-        return new ServiceException(ErrorKind.AUTHENTICATION, "Authentication failed");
+    /** A 401 that says what was wrong with the credentials and how to send them. */
+    public static ServiceException unauthenticated(Credentials.Problem problem, Credentials credentials) {
+        return new ServiceException(ErrorKind.AUTHENTICATION, credentials.detail(problem));
     }
 
     public static ServiceException invalidQueryParameter(String name, String message, String type) {

@@ -1,6 +1,7 @@
 package dev.runtimes.server.tenancy;
 
 import dev.runtimes.server.domain.Rows;
+import dev.runtimes.server.service.Credentials;
 import dev.runtimes.server.service.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -46,8 +47,11 @@ public class ApiKeyAuthenticator {
      * outside any transaction (no BEGIN, COMMIT or flush on a path every request takes).
      */
     public Caller authenticate(String token, String org, String workspace) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
-            throw ServiceException.unauthenticated();
+        if (token == null || token.isBlank()) {
+            throw ServiceException.unauthenticated(Credentials.Problem.MISSING, Credentials.API_KEY);
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw invalid();
         }
         Instant now = clock.instant();
         KnownKeys.Lookup lookup = new KnownKeys.Lookup(Tokens.hash(token), org, workspace);
@@ -60,7 +64,7 @@ public class ApiKeyAuthenticator {
         if (!Tokens.sameSecret(lookup.tokenHash(), key.tokenHash())
                 || key.revokedAt() != null
                 || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
-            throw ServiceException.unauthenticated();
+            throw invalid();
         }
         return key.caller();
     }
@@ -84,7 +88,11 @@ public class ApiKeyAuthenticator {
                         org,
                         workspace,
                         lookup.tokenHash())
-                .orElseThrow(ServiceException::unauthenticated);
+                .orElseThrow(ApiKeyAuthenticator::invalid);
+    }
+
+    private static ServiceException invalid() {
+        return ServiceException.unauthenticated(Credentials.Problem.INVALID, Credentials.API_KEY);
     }
 
     private static AccessibleWorkspace visibleWorkspace(ResultSet rs) throws SQLException {

@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives a fresh install org {@code example}, workspace {@code example}, its default project, an
- * owning user and an API key, so the first call works. Running it again changes nothing.
+ * owning user and an API key, so the first call works. Running it again changes nothing. What a
+ * person starting the server needs to call it, the generated key or the confirmation that the
+ * chosen one is active, is logged by {@link #announce()} once the start is over.
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -26,6 +28,7 @@ public class Bootstrap {
     private final RuntimesConfig config;
     private final TenancyService tenancy;
     private final int port;
+    private String announcement;
 
     Bootstrap(
             RuntimesConfig config,
@@ -41,15 +44,31 @@ public class Bootstrap {
         Optional<String> configured = config.bootstrap().token();
         if (configured.isPresent()) {
             ensureExample(configured.get());
+            announcement = String.format(
+                    "The bootstrap API key of runtimes.bootstrap.token (RUNTIMES_BOOTSTRAP_TOKEN) is active"
+                            + " for org '%s', workspace '%s'.%n  Try: %s",
+                    SLUG, SLUG, curl("$RUNTIMES_BOOTSTRAP_TOKEN"));
         } else if (config.bootstrap().generateToken()
                 && Organization.findBySlug(SLUG).isEmpty()) {
             String token = Tokens.generate();
             ensureExample(token);
-            LOG.infof(
-                    "Bootstrap API key for org '%s', workspace '%s' (shown this once, keep it): %s%n"
-                            + "  Try: curl -H 'Authorization: Bearer %s' 'http://localhost:%d/api/v1/org/%s/ws/%s/runtimes?limit=50'",
-                    SLUG, SLUG, token, token, port, SLUG, SLUG);
+            announcement = String.format(
+                    "Bootstrap API key for org '%s', workspace '%s' (shown this once, keep it): %s%n  Try: %s",
+                    SLUG, SLUG, token, curl(token));
         }
+    }
+
+    /** Logs the bootstrap key this start made, or that the chosen one is active; nothing otherwise. */
+    public void announce() {
+        if (announcement != null) {
+            LOG.info(announcement);
+        }
+    }
+
+    private String curl(String token) {
+        return String.format(
+                "curl -H \"Authorization: Bearer %s\" 'http://localhost:%d/api/v1/org/%s/ws/%s/runtimes?limit=50'",
+                token, port, SLUG, SLUG);
     }
 
     private void ensureExample(String token) {

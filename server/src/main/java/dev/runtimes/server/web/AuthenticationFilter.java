@@ -1,6 +1,7 @@
 package dev.runtimes.server.web;
 
 import dev.runtimes.server.config.RuntimesConfig;
+import dev.runtimes.server.service.Credentials;
 import dev.runtimes.server.service.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
@@ -18,7 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AuthenticationFilter {
     static final String API_KEY_HEADER = "X-API-Key";
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER_SCHEME = "Bearer";
 
     private final ApiKeyAuthenticator authenticator;
     private final CallerContext callerContext;
@@ -41,14 +42,16 @@ public class AuthenticationFilter {
                     admittedPathName(names, parameters, "org"),
                     admittedPathName(names, parameters, "workspace")));
         } else if (path.startsWith("/api/v1/admin/")) {
-            String presented = bearerToken(request);
-            boolean operator = presented != null
-                    && config.admin()
-                            .token()
-                            .filter(token -> Tokens.sameSecret(token, presented))
-                            .isPresent();
+            String presented = bearerToken(request, Credentials.OPERATOR_TOKEN);
+            if (presented == null || presented.isEmpty()) {
+                throw ServiceException.unauthenticated(Credentials.Problem.MISSING, Credentials.OPERATOR_TOKEN);
+            }
+            boolean operator = config.admin()
+                    .token()
+                    .filter(token -> Tokens.sameSecret(token, presented))
+                    .isPresent();
             if (!operator) {
-                throw ServiceException.unauthenticated();
+                throw ServiceException.unauthenticated(Credentials.Problem.INVALID, Credentials.OPERATOR_TOKEN);
             }
         }
     }
@@ -71,18 +74,24 @@ public class AuthenticationFilter {
 
     private static String presentedToken(ContainerRequestContext request) {
         return request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                ? bearerToken(request)
+                ? bearerToken(request, Credentials.API_KEY)
                 : request.getHeaderString(API_KEY_HEADER);
     }
 
-    private static String bearerToken(ContainerRequestContext request) {
+    /** The token of a {@code Bearer} authorization, or {@code null} when there is no such header. */
+    private static String bearerToken(ContainerRequestContext request, Credentials credentials) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             return null;
         }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw ServiceException.unauthenticated();
+        if (authorization.isBlank()) {
+            throw ServiceException.unauthenticated(Credentials.Problem.MISSING, credentials);
         }
-        return authorization.substring(BEARER.length()).trim();
+        if (!authorization.regionMatches(true, 0, BEARER_SCHEME, 0, BEARER_SCHEME.length())
+                || (authorization.length() > BEARER_SCHEME.length()
+                        && authorization.charAt(BEARER_SCHEME.length()) != ' ')) {
+            throw ServiceException.unauthenticated(Credentials.Problem.NOT_BEARER, credentials);
+        }
+        return authorization.substring(BEARER_SCHEME.length()).trim();
     }
 }

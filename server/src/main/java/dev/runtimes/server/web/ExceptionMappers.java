@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -114,6 +115,17 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response missingProperty(SpecNulls.MissingProperty e) {
         return validationFailed(List.of(new FieldProblem(bodyLocation(e), e.getOriginalMessage(), "missing")));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownMembers(SpecNulls.UnknownMembers e) {
+        List<Object> object = bodyLocation(e);
+        return validationFailed(e.names().stream()
+                .map(name -> new FieldProblem(
+                        Stream.concat(object.stream(), Stream.of(name)).toList(),
+                        e.getOriginalMessage(),
+                        "unknown_field"))
+                .toList());
     }
 
     @ServerExceptionMapper

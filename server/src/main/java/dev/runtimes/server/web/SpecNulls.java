@@ -19,18 +19,25 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Holds {@code null} and absence in request bodies to the spec. Jackson takes an explicit
+ * Holds {@code null}, absence and unknown members in request bodies to the spec. Jackson takes an explicit
  * {@code null} as an absent property and an absent one as {@code null}; the spec tells them
  * apart. A property that is not {@code nullable} may not be {@code null}, nor may a map's value
  * (a 422 {@code invalid_type} on it), and a required property that is {@code nullable} must
  * still be present (a 422 {@code missing}). The generated models say which is which: the
  * server's template marks nullable properties {@link Nullable}, and required ones carry
  * {@code @JsonProperty(required = true)}.
+ *
+ * <p>A request object takes only the members its schema names (the spec's request schemas say
+ * {@code additionalProperties: false}; a map is no model and takes any key): Jackson would drop
+ * the others, a misspelt name among them, without a word. Each is a 422 {@code unknown_field}.
  */
 @Singleton
 public class SpecNulls implements ObjectMapperCustomizer {
@@ -40,6 +47,20 @@ public class SpecNulls implements ObjectMapperCustomizer {
     static final class MissingProperty extends MismatchedInputException {
         MissingProperty(JsonParser parser, Class<?> type) {
             super(parser, "is required (null is allowed)", type);
+        }
+    }
+
+    /** Members of an object that its model does not name, all of them. */
+    static final class UnknownMembers extends MismatchedInputException {
+        private final transient List<String> names;
+
+        UnknownMembers(JsonParser parser, Class<?> type, List<String> names) {
+            super(parser, "is not a member of this object", type);
+            this.names = names;
+        }
+
+        List<String> names() {
+            return names;
         }
     }
 
@@ -66,11 +87,14 @@ public class SpecNulls implements ObjectMapperCustomizer {
                 if (!isModel(description.getBeanClass())) {
                     return deserializer;
                 }
+                Set<String> names = description.findProperties().stream()
+                        .map(BeanPropertyDefinition::getName)
+                        .collect(Collectors.toSet());
                 List<Rule> rules = description.findProperties().stream()
                         .filter(BeanPropertyDefinition::hasGetter)
                         .map(Rule::of)
                         .toList();
-                return new Checked(deserializer, description.getBeanClass(), rules);
+                return new Checked(deserializer, description.getBeanClass(), names, rules);
             }
         });
         mapper.registerModule(module);
@@ -86,23 +110,34 @@ public class SpecNulls implements ObjectMapperCustomizer {
     /** Reads the object as a tree, checks it against the rules, then hands it to the model's own deserializer. */
     private static final class Checked extends DelegatingDeserializer {
         private final Class<?> model;
+        private final Set<String> names;
         private final List<Rule> rules;
 
-        Checked(JsonDeserializer<?> delegate, Class<?> model, List<Rule> rules) {
+        Checked(JsonDeserializer<?> delegate, Class<?> model, Set<String> names, List<Rule> rules) {
             super(delegate);
             this.model = model;
+            this.names = names;
             this.rules = rules;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new Checked(delegate, model, rules);
+            return new Checked(delegate, model, names, rules);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode tree = context.readTree(parser);
             if (tree.isObject()) {
+                List<String> unknown = new ArrayList<>();
+                tree.fieldNames().forEachRemaining(name -> {
+                    if (!names.contains(name)) {
+                        unknown.add(name);
+                    }
+                });
+                if (!unknown.isEmpty()) {
+                    throw new UnknownMembers(parser, model, List.copyOf(unknown));
+                }
                 check(tree, parser);
             }
             JsonParser replay = tree.traverse(parser.getCodec());

@@ -10,9 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +58,7 @@ class GracefulShutdownIT {
 
     @Test
     void aRequestInFlightAtShutdownCompletesWithItsAnswer() throws Exception {
-        try (Connection lock = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {
+        try (Connection lock = TableLocks.connect()) {
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
                 statement.execute("lock table runtimes in access exclusive mode");
@@ -73,7 +70,7 @@ class GracefulShutdownIT {
                                     .header("X-Request-Id", "slow-list")
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(10)).until(() -> listWaitsForTheLock(lock));
+            await().atMost(Duration.ofSeconds(10)).until(() -> TableLocks.aQueryWaits(lock, "%from runtimes r%"));
 
             server.terminate();
             // Shutdown has begun: readiness is DOWN during the delay, after which the server
@@ -112,22 +109,6 @@ class GracefulShutdownIT {
         return lines;
     }
 
-    private static boolean listWaitsForTheLock(Connection lock) throws Exception {
-        // The lock's transaction stays open, and PostgreSQL keeps one snapshot of the activity
-        // view per transaction: clear it, or the first look is the only one.
-        try (Statement clear = lock.createStatement()) {
-            clear.execute("select pg_stat_clear_snapshot()");
-        }
-        try (PreparedStatement waiting =
-                lock.prepareStatement("select count(*) from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock' and query like '%from runtimes r%'")) {
-            try (ResultSet rs = waiting.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
-    }
-
     private JsonNode operator(String path, Map<String, String> body) throws Exception {
         String answer = given().port(server.port())
                 .header("Authorization", "Bearer " + ServerProcess.OPERATOR_TOKEN)
@@ -139,9 +120,5 @@ class GracefulShutdownIT {
                 .extract()
                 .asString();
         return JSON.readTree(answer);
-    }
-
-    private static String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:5432/" + System.getenv().getOrDefault("RUNTIMES_TEST_DB", "runtimes_test");
     }
 }

@@ -52,6 +52,15 @@ class KubernetesManifestsIT {
                 .contains("runtimes-secrets");
     }
 
+    /** The balancer's drain: readiness is DOWN for 5 s before the server stops taking requests. */
+    @Test
+    void aReplicaWaitsFiveSecondsForTheBalancerBeforeItStops() {
+        assertThat(container().get("env")).anySatisfy(variable -> {
+            assertThat(variable.get("name").asText()).isEqualTo("QUARKUS_SHUTDOWN_DELAY");
+            assertThat(variable.get("value").asText()).isEqualTo("5s");
+        });
+    }
+
     @Test
     void replicasMigrateThemselvesWithoutAnInitJob() {
         assertThat(resources)

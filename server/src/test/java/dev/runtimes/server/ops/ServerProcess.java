@@ -110,6 +110,14 @@ final class ServerProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** Ctrl-C in the terminal the server runs in: SIGINT. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+    }
+
     /** Whether the process ended within {@code timeout}; its console has then been read to the end. */
     boolean awaitExit(Duration timeout) throws InterruptedException, IOException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

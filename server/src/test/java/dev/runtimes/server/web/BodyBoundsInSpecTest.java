@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Every request body the spec accepts is bounded: each free-form string has a {@code maxLength},
  * each array a {@code maxItems}, each map a {@code maxProperties}. With the body-size limit and the
- * nesting limit, no body can make the server hold more than the spec allows.
+ * nesting limit, no body can make the server hold more than the spec allows. Each object with
+ * properties is closed ({@code additionalProperties: false}), as the server holds it: an unknown
+ * member is a 422 {@code unknown_field}, not dropped.
  */
 class BodyBoundsInSpecTest {
     private static final Set<String> SELF_BOUNDED_FORMATS = Set.of("uuid", "date-time");
 
     @Test
-    void everyStringArrayAndMapOfEveryRequestBodyHasAnUpperBound() throws IOException {
+    void everyStringArrayAndMapOfEveryRequestBodyHasAnUpperBoundAndEveryObjectIsClosed() throws IOException {
         JsonNode spec;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(SuccessStatuses.SPEC)) {
             spec = new YAMLMapper().readTree(in);
@@ -73,6 +75,9 @@ class BodyBoundsInSpecTest {
             }
             default -> {
                 JsonNode values = schema.path("additionalProperties");
+                if (schema.has("properties") && !(values.isBoolean() && !values.asBoolean())) {
+                    unbounded.add(where + ": object without additionalProperties: false");
+                }
                 if (values.isObject()) {
                     if (!schema.has("maxProperties")) {
                         unbounded.add(where + ": map without maxProperties");

@@ -1,0 +1,24 @@
+package dev.runtimes.server;
+
+import dev.runtimes.server.tenancy.Bootstrap;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+
+/**
+ * The server's entry point. It runs once Quarkus has started and said so, so that the bootstrap
+ * key (or the fact that the chosen one is active) is the last line of a start.
+ */
+@QuarkusMain
+public class RuntimesServer implements QuarkusApplication {
+    @Inject
+    Bootstrap bootstrap;
+
+    @Override
+    public int run(String... args) {
+        bootstrap.announce();
+        Quarkus.waitForExit();
+        return 0;
+    }
+}
