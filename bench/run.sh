@@ -11,21 +11,27 @@ cd "$(dirname "$0")/.."
 source bench/server.sh
 RUNS=${RUNS:-3}
 SECONDS_PER_CASE=${SECONDS_PER_CASE:-15}
-JAR=server/target/quarkus-app/quarkus-run.jar
+JAR=${SERVER_JAR:-server/target/quarkus-app/quarkus-run.jar}
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir -p "$OUT"
 PSQL=(psql -h 127.0.0.1 -U postgres -qtA)
 
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
-[ -f "$JAR" ] || ./mvnw -B -q -pl server -am package -DskipTests
+# SERVER_NATIVE=<executable> measures a native build of the server instead, with the same heap cap.
+if [ -n "${SERVER_NATIVE:-}" ]; then
+    SERVER=("$SERVER_NATIVE" -Xmx128m)
+else
+    [ -f "$JAR" ] || ./mvnw -B -q -pl server -am package -DskipTests
+    # shellcheck disable=SC2206 # the options are words
+    SERVER=("$SERVER_JAVA" $SERVER_JAVA_OPTS -jar "$JAR")
+fi
 
 server_pid=
 startup_ms=
 start_server() {   # sets server_pid, and startup_ms from process start to the first 200 of the list
     local t0 t1
     t0=$(date +%s%N)
-    # shellcheck disable=SC2086 # the options are words
-    "$SERVER_JAVA" $SERVER_JAVA_OPTS -jar "$JAR" >>"$OUT/server.log" 2>&1 &
+    "${SERVER[@]}" >>"$OUT/server.log" 2>&1 &
     server_pid=$!
     await_list "$server_pid" "$OUT/server.log"
     t1=$(date +%s%N)
@@ -84,5 +90,5 @@ for run in $(seq 1 "$RUNS"); do
     stop_server
     echo "$run,$startup_ms,${first// /,},${deep_l// /,},${running// /,},${project// /,},$s16,$p16,$s64,$p64,$rss" | tee -a "$OUT/runs.csv"
 done
-echo "Server JVM: $("$SERVER_JAVA" -version 2>&1 | head -1), options: ${SERVER_JAVA_OPTS}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}; QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS}; QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE}" >"$OUT/summary.md"
+echo "Server: ${SERVER[*]} ($("$SERVER_JAVA" -version 2>&1 | head -1)); MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-glibc default}; QUARKUS_HTTP_IO_THREADS=${QUARKUS_HTTP_IO_THREADS}; QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE}" >"$OUT/summary.md"
 python3 bench/summarize.py "$OUT/runs.csv" | tee -a "$OUT/summary.md"

@@ -3,14 +3,12 @@ package dev.runtimes.server;
 import dev.runtimes.server.tenancy.Bootstrap;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 
 /**
- * The server's entry point. It runs once Quarkus has started and said so, so that the bootstrap
- * key (or the fact that the chosen one is active) is the last line of a start.
+ * The server, as {@link RuntimesMain} runs it. It runs once Quarkus has started and said so, so
+ * that the bootstrap key (or the fact that the chosen one is active) is the last line of a start.
  */
-@QuarkusMain
 public class RuntimesServer implements QuarkusApplication {
     @Inject
     Bootstrap bootstrap;

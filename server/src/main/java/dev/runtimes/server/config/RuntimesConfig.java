@@ -108,7 +108,8 @@ public interface RuntimesConfig {
     interface Local {
         /**
          * The shell command ({@code sh -c}) of every sandbox. It must serve HTTP on
-         * {@code 127.0.0.1:$PORT}. Absent: the built-in runtime server, run with this server's Java.
+         * {@code 127.0.0.1:$PORT}. Absent: the built-in runtime server, run with this server's Java
+         * (a native executable runs itself as that server).
          */
         Optional<String> command();
 

@@ -12,8 +12,6 @@ public final class Tokens {
     /** Every generated key starts with this, so a leaked one is easy to recognise. */
     public static final String PREFIX = "rtk_";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Tokens() {}
 
     /** A new API key secret with 256 random bits. */
@@ -24,7 +22,11 @@ public final class Tokens {
     /** A new secret with 256 random bits, after {@code prefix}. */
     public static String generate(String prefix) {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        // A generator made at the call, never one held in a static field: application classes of
+        // a native executable are initialized when the image is built, so a static one would be
+        // seeded once, at build time, for every process run from the image. The constructor is
+        // cheap (the platform's generator reads the system's entropy source).
+        new SecureRandom().nextBytes(bytes);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.runtimes.server.api.model.UpdateOrganizationRequest;
 import dev.runtimes.server.api.model.UpdateRuntimeRequest;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,7 +32,8 @@ public class MergePatches implements ObjectMapperCustomizer {
         mapper.addMixIn(UpdateRuntimeRequest.class, AsRuntimePatch.class);
     }
 
-    /** {@code updateOrganization}'s body. */
+    /** {@code updateOrganization}'s body (registered: a native executable keeps only registered setters). */
+    @RegisterForReflection
     static final class OrganizationPatch extends UpdateOrganizationRequest {
         /** The members the body carried, by their JSON names. */
         private final Set<String> members = new HashSet<>();
@@ -66,6 +68,7 @@ public class MergePatches implements ObjectMapperCustomizer {
     }
 
     /** {@code updateRuntime}'s body. */
+    @RegisterForReflection
     static final class RuntimePatch extends UpdateRuntimeRequest {
         /** The members the body carried, by their JSON names. */
         private final Set<String> members = new HashSet<>();

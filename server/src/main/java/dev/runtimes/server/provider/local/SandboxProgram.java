@@ -1,5 +1,6 @@
 package dev.runtimes.server.provider.local;
 
+import io.quarkus.runtime.ImageMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,9 +15,10 @@ import java.util.Optional;
 
 /**
  * The command of a local sandbox: the configured shell command, or the built-in
- * {@link SandboxServer} run by this server's own Java. The built-in one is copied out of the
- * server's class path into the provider's directory once, as a plain class file, so it runs the
- * same from a packaged jar, from the tests and from the embedded run.
+ * {@link SandboxServer}. On a JVM the built-in one is run by this server's own Java: it is copied
+ * out of the server's class path into the provider's directory once, as a plain class file, so it
+ * runs the same from a packaged jar, from the tests and from the embedded run. A native executable
+ * has no Java to run it with and runs itself instead, with {@link SandboxServer#ARGUMENT}.
  */
 final class SandboxProgram {
     private static final String CLASS_FILE = SandboxServer.class.getSimpleName() + ".class";
@@ -24,10 +26,22 @@ final class SandboxProgram {
     private SandboxProgram() {}
 
     static List<String> command(Optional<String> configured, Path directory) {
-        return configured.map(shell -> List.of("/bin/sh", "-c", shell)).orElseGet(() -> builtIn(directory));
+        return configured
+                .map(shell -> List.of("/bin/sh", "-c", shell))
+                .orElseGet(() -> ImageMode.current().isNativeImage() ? builtInNative() : builtInJvm(directory));
     }
 
-    private static List<String> builtIn(Path directory) {
+    private static List<String> builtInNative() {
+        String executable = ProcessHandle.current()
+                .info()
+                .command()
+                .orElseThrow(() -> new IllegalStateException("the built-in sandbox program needs this executable's"
+                        + " path, which the system does not tell: set runtimes.provider.local.command"));
+        // A small heap, as the JVM's below (a native executable reads -X options among its arguments).
+        return List.of(executable, SandboxServer.ARGUMENT, "-Xmx32m");
+    }
+
+    private static List<String> builtInJvm(Path directory) {
         byte[] bytes = classFile();
         Path classPath = directory.resolve("program-" + sha256(bytes).substring(0, 16));
         Path file = classPath

@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * runtime's environment variables.
  */
 public final class SandboxServer {
+    /** The first argument that makes the service's own executable run this program (RuntimesMain). */
+    public static final String ARGUMENT = "sandbox-server";
+
     private static final String BEARER = "Bearer ";
 
     private SandboxServer() {}
