@@ -148,7 +148,8 @@ final class SchemaValues {
         if (schema.getDefault() instanceof Number number && random.nextBoolean()) {
             return number.longValue();
         }
-        return random.nextLong(min, max + 1);
+        // nextLong's bound is exclusive: at the end of the type, the range stops one short of it.
+        return max == Long.MAX_VALUE ? random.nextLong(min, max) : random.nextLong(min, max + 1);
     }
 
     private static String validString(Schema<?> schema, SplittableRandom random) {
