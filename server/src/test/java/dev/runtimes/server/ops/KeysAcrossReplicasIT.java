@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two packaged servers on one database, each answering from what it last read of a key: a key
@@ -22,26 +19,15 @@ class KeysAcrossReplicasIT {
     /** {@code runtimes.authentication.cache-ttl}'s default, the bound docs/operations.md states. */
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
-    final List<ServerProcess> servers = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        servers.forEach(ServerProcess::close);
-    }
+    @RegisterExtension
+    final ServerProcesses servers = new ServerProcesses();
 
     @Test
     void aKeyRevokedThroughOneReplicaIsRefusedByTheOtherWithinTheCachesTimeToLive() throws Exception {
-        servers.add(ServerProcess.start(Map.of()));
-        servers.add(ServerProcess.start(Map.of()));
-        ServerProcess a = servers.get(0);
-        ServerProcess b = servers.get(1);
-        String org = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        a.operator("/api/v1/admin/orgs", "{\"slug\":\"" + org + "\",\"name\":\"IT\"}");
-        a.operator("/api/v1/admin/orgs/" + org + "/workspaces", "{\"slug\":\"main\",\"name\":\"Main\"}");
-        String user = a.operator("/api/v1/admin/users", "{\"name\":\"" + org + "-owner\"}")
-                .getString("id");
-        a.operator("/api/v1/admin/orgs/" + org + "/members", "{\"user_id\":\"" + user + "\",\"role\":\"owner\"}");
-        JsonPath key = a.operator("/api/v1/admin/users/" + user + "/api-keys", "{\"name\":\"it\"}");
+        ServerProcess a = servers.start(Map.of());
+        ServerProcess b = servers.start(Map.of());
+        String org = OperatorSurface.organization(a, null);
+        JsonPath key = OperatorSurface.ownerApiKey(a, org);
         String list = "/api/v1/org/" + org + "/ws/main/runtimes";
 
         assertThat(status(a, key, list)).isEqualTo(200);
