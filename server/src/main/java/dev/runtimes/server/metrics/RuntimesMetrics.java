@@ -1,7 +1,6 @@
 package dev.runtimes.server.metrics;
 
 import dev.runtimes.server.domain.SandboxCensus;
-import dev.runtimes.server.ratelimit.LiveReplicas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +34,7 @@ public class RuntimesMetrics {
     private final MeterRegistry registry;
     private final Counter creditsCharged;
 
-    RuntimesMetrics(MeterRegistry registry, SandboxCensus census, Clock clock, LiveReplicas replicas) {
+    RuntimesMetrics(MeterRegistry registry, SandboxCensus census, Clock clock) {
         this.registry = registry;
         for (String state : LIVE_STATES) {
             Gauge.builder("runtimes.sandboxes", census, c -> c.count(state))
@@ -52,10 +51,6 @@ public class RuntimesMetrics {
         Gauge.builder("runtimes.sweep.metering.lag", census, c -> secondsSince(c.oldestUncharged(), clock.instant()))
                 .description("How long the running sandbox charged least recently has run uncharged; 0 when none")
                 .baseUnit("seconds")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder("runtimes.rate_limit.replicas", replicas, LiveReplicas::count)
-                .description("Live replicas sharing every API key's quotas, at this replica's last heartbeat")
                 .strongReference(true)
                 .register(registry);
         this.creditsCharged = Counter.builder("runtimes.credits.charged")

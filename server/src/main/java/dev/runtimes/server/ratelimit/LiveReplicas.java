@@ -2,6 +2,8 @@ package dev.runtimes.server.ratelimit;
 
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.ReplicaHeartbeat;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +37,7 @@ public class LiveReplicas {
     private final Duration timeout;
     private volatile int count = 1;
 
-    LiveReplicas(RuntimesConfig config, Clock clock, Scheduler scheduler) {
+    LiveReplicas(RuntimesConfig config, Clock clock, Scheduler scheduler, MeterRegistry registry) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.heartbeat = config.rateLimit().replicaHeartbeat();
@@ -44,6 +46,10 @@ public class LiveReplicas {
             throw new IllegalArgumentException("runtimes.rate-limit.replica-timeout (" + timeout
                     + ") must be longer than runtimes.rate-limit.replica-heartbeat (" + heartbeat + ")");
         }
+        Gauge.builder("runtimes.rate_limit.replicas", this, LiveReplicas::count)
+                .description("Live replicas sharing every API key's quotas, at this replica's last heartbeat")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** The replicas alive at the last heartbeat, this one included: at least 1. */

@@ -1,6 +1,8 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.IdempotencyRecord;
+import dev.runtimes.server.error.FieldProblem;
+import dev.runtimes.server.error.ServiceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;

@@ -1,5 +1,6 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.error.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.error.ErrorKind;
+import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.provider.ProviderException;
 import dev.runtimes.server.provider.ProviderTimeoutException;

@@ -1,6 +1,7 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.error.ServiceException;
 import java.util.Set;
 
 /** A lifecycle transition that calls the provider, with the statuses it may start from. */

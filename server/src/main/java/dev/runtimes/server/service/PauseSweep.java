@@ -1,5 +1,6 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.jboss.logging.Logger;

@@ -3,6 +3,7 @@ package dev.runtimes.server.service;
 import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.tenancy.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;

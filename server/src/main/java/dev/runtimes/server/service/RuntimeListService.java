@@ -5,6 +5,7 @@ import dev.runtimes.server.domain.Keyset;
 import dev.runtimes.server.domain.RuntimeFilter;
 import dev.runtimes.server.domain.RuntimePageQuery;
 import dev.runtimes.server.domain.RuntimeRow;
+import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;

@@ -2,6 +2,7 @@ package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.AppUser;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;

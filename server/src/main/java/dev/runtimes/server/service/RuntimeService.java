@@ -7,6 +7,8 @@ import dev.runtimes.server.domain.ListedLabel;
 import dev.runtimes.server.domain.Project;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Uuids;
+import dev.runtimes.server.error.FieldProblem;
+import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;

@@ -3,6 +3,8 @@ package dev.runtimes.server.service;
 import dev.runtimes.server.domain.Membership;
 import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.error.ErrorKind;
+import dev.runtimes.server.error.ServiceException;
 
 /** What an organization must be for one of its runtimes to start or resume. */
 final class StartAdmission {

@@ -1,8 +1,8 @@
 package dev.runtimes.server.tenancy;
 
 import dev.runtimes.server.domain.Rows;
-import dev.runtimes.server.service.Credentials;
-import dev.runtimes.server.service.ServiceException;
+import dev.runtimes.server.error.Credentials;
+import dev.runtimes.server.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;

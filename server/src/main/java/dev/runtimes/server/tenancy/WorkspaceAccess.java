@@ -1,6 +1,6 @@
 package dev.runtimes.server.tenancy;
 
-import dev.runtimes.server.service.ServiceException;
+import dev.runtimes.server.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Decides whether the caller may act in the workspace the request names. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.runtimes.server.web.traits.SuccessStatuses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
+import dev.runtimes.server.web.edge.RequestIds;
+import dev.runtimes.server.web.pipeline.RateLimitFilter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package dev.runtimes.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimes.server.web.pipeline.RateLimitFilter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import dev.runtimes.server.Tenants;
 import dev.runtimes.server.TestClock;
 import dev.runtimes.server.domain.ReplicaHeartbeat;
 import dev.runtimes.server.ratelimit.LiveReplicas;
+import dev.runtimes.server.web.pipeline.ClientVersionFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import dev.runtimes.server.LogCapture;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
+import dev.runtimes.server.web.edge.RequestIds;
+import dev.runtimes.server.web.errors.ExceptionMappers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package dev.runtimes.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.runtimes.server.web.traits.SuccessStatuses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

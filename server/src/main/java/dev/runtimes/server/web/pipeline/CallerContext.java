@@ -1,0 +1,21 @@
+package dev.runtimes.server.web.pipeline;
+
+import dev.runtimes.server.tenancy.Caller;
+import jakarta.enterprise.context.RequestScoped;
+
+/** The authenticated caller of the current request, set by {@link AuthenticationFilter}. */
+@RequestScoped
+public class CallerContext {
+    private Caller caller;
+
+    public Caller caller() {
+        if (caller == null) {
+            throw new IllegalStateException("no caller was authenticated for this request");
+        }
+        return caller;
+    }
+
+    void set(Caller caller) {
+        this.caller = caller;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.runtimes.server.web.pipeline;
+
+import dev.runtimes.server.config.RuntimesConfig;
+import dev.runtimes.server.error.ErrorKind;
+import dev.runtimes.server.error.ServiceException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses requests from client libraries older than {@code runtimes.client.minimum-version} with
+ * 426. Requests without {@code X-Runtimes-Client-Version} pass; a malformed one is left to the
+ * spec's pattern on the parameter, a 422 (an empty one to {@link ParameterShape}).
+ */
+public class ClientVersionFilter {
+    public static final String HEADER = "X-Runtimes-Client-Version";
+
+    private final ClientVersion minimum;
+
+    ClientVersionFilter(RuntimesConfig config) {
+        String setting = config.client().minimumVersion();
+        this.minimum = ClientVersion.parse(setting)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "runtimes.client.minimum-version must be a version like 1.4.0, not '" + setting + "'"));
+    }
+
+    /** After authentication and the rate limit: an old client's refusal still costs it a request. */
+    @ServerRequestFilter(priority = Priorities.USER + 200)
+    public void checkClientVersion(ContainerRequestContext request) {
+        String presented = request.getHeaderString(HEADER);
+        if (presented == null || !request.getUriInfo().getPath().startsWith("/api/v1/org/")) {
+            return;
+        }
+        Optional<ClientVersion> version = ClientVersion.parse(presented);
+        if (version.isPresent() && version.get().compareTo(minimum) < 0) {
+            throw new ServiceException(
+                    ErrorKind.UPGRADE_REQUIRED,
+                    "Client version " + presented + " is no longer supported; upgrade to " + minimum + " or later.");
+        }
+    }
+}

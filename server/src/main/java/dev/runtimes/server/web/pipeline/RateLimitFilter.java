@@ -1,0 +1,54 @@
+package dev.runtimes.server.web.pipeline;
+
+import dev.runtimes.server.error.ErrorKind;
+import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.ratelimit.RateLimiter;
+import dev.runtimes.server.ratelimit.Verdict;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Takes every API-key request from its key's quotas, right after authentication. The
+ * {@code RateLimit-Policy} and {@code RateLimit} headers go straight onto the answer, so every
+ * answer after this point carries them, whatever produces it; a refusal is 429 with
+ * {@code Retry-After}.
+ */
+public class RateLimitFilter {
+    public static final String POLICY_HEADER = "RateLimit-Policy";
+    public static final String LIMIT_HEADER = "RateLimit";
+    public static final String RETRY_AFTER = "Retry-After";
+
+    /** The operations (by operationId) that also take from the tighter lifecycle quota. */
+    private static final Set<String> LIFECYCLE_OPERATIONS = Set.of("startRuntime", "resetRuntime");
+
+    private final RateLimiter limiter;
+    private final CallerContext callerContext;
+
+    RateLimitFilter(RateLimiter limiter, CallerContext callerContext) {
+        this.limiter = limiter;
+        this.callerContext = callerContext;
+    }
+
+    @ServerRequestFilter(priority = Priorities.USER + 100)
+    public void limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        if (!request.getUriInfo().getPath().startsWith("/api/v1/org/")) {
+            return;
+        }
+        // Generated interface methods are named after the spec's operationId.
+        boolean lifecycle =
+                LIFECYCLE_OPERATIONS.contains(resource.getResourceMethod().getName());
+        Verdict verdict = limiter.take(callerContext.caller().apiKeyId(), lifecycle);
+        HttpServerResponse response = http.response();
+        response.putHeader(POLICY_HEADER, verdict.policyHeader());
+        response.putHeader(LIMIT_HEADER, verdict.limitHeader());
+        if (verdict.refused()) {
+            response.putHeader(RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+            throw new ServiceException(ErrorKind.RATE_LIMIT, verdict.refusalDetail());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.runtimes.server.web.traits;
+
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Gives a successful answer the status its operation documents (e.g. {@code 201} for a create),
+ * or the one its resource chose where the operation documents several.
+ */
+public class SuccessStatusFilter {
+    private final ChosenStatus chosen;
+
+    SuccessStatusFilter(ChosenStatus chosen) {
+        this.chosen = chosen;
+    }
+
+    @ServerResponseFilter
+    public void applyDocumentedStatus(ContainerResponseContext response, ResourceInfo resource) {
+        if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null) {
+            // Generated interface methods are named after the spec's operationId.
+            chosen.get()
+                    .or(() -> SuccessStatuses.of(resource.getResourceMethod().getName()))
+                    .ifPresent(response::setStatus);
+        }
+    }
+}
