@@ -5,12 +5,11 @@ import dev.runtimes.server.error.Credentials;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
-import dev.runtimes.server.web.conformance.RequestParameters;
+import dev.runtimes.server.web.conformance.OperationRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -37,11 +36,11 @@ public class AuthenticationFilter {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/v1/org/")) {
             MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
-            List<RequestParameters.Parameter> parameters = RequestParameters.of(resource.getResourceMethod());
+            OperationRules operation = OperationRules.of(resource.getResourceMethod());
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
-                    admittedPathName(names, parameters, "org"),
-                    admittedPathName(names, parameters, "workspace")));
+                    admittedPathName(names, operation, "org"),
+                    admittedPathName(names, operation, "workspace")));
         } else if (path.startsWith("/api/v1/admin/")) {
             String presented = bearerToken(request, Credentials.OPERATOR_TOKEN);
             if (presented == null || presented.isEmpty()) {
@@ -63,13 +62,10 @@ public class AuthenticationFilter {
      * once the caller is authenticated.
      */
     private static String admittedPathName(
-            MultivaluedMap<String, String> names, List<RequestParameters.Parameter> parameters, String name) {
+            MultivaluedMap<String, String> names, OperationRules operation, String name) {
         String value = names.getFirst(name);
         boolean admitted = value != null
-                && parameters.stream()
-                        .filter(parameter -> parameter.source().equals("path")
-                                && parameter.name().equals(name))
-                        .allMatch(parameter -> parameter.admits(value));
+                && operation.parameter("path", name).stream().allMatch(parameter -> parameter.admits(value));
         return admitted ? value : null;
     }
 

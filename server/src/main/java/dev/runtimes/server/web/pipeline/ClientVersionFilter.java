@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses requests from client libraries older than {@code runtimes.client.minimum-version} with
  * 426. Requests without {@code X-Runtimes-Client-Version} pass; a malformed one is left to the
- * spec's pattern on the parameter, a 422 (an empty one to {@link ParameterShape}).
+ * spec's pattern on the parameter, a 422 from {@code RequestConformance}.
  */
 public class ClientVersionFilter {
     public static final String HEADER = "X-Runtimes-Client-Version";

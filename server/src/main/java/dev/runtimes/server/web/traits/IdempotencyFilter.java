@@ -3,7 +3,7 @@ package dev.runtimes.server.web.traits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtimes.server.service.IdempotencyService;
-import dev.runtimes.server.web.conformance.RequestParameters;
+import dev.runtimes.server.web.conformance.OperationRules;
 import dev.runtimes.server.web.pipeline.CallerContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -93,8 +93,7 @@ public class IdempotencyFilter {
     }
 
     private static boolean takesKey(Method operation, String key) {
-        return RequestParameters.of(operation).stream()
-                .anyMatch(p -> p.source().equals("header") && p.name().equals(HEADER) && p.admits(key));
+        return OperationRules.of(operation).parameter("header", HEADER).stream().anyMatch(p -> p.admits(key));
     }
 
     /** The same request: the same method, path and body bytes. */
