@@ -258,22 +258,18 @@ record ValueRule(
         }
     }
 
+    private static final Map<Class<?>, Kind> SCALARS = Map.of(
+            Integer.class, Kind.INT32,
+            int.class, Kind.INT32,
+            Long.class, Kind.INT64,
+            long.class, Kind.INT64,
+            Boolean.class, Kind.BOOLEAN,
+            boolean.class, Kind.BOOLEAN,
+            String.class, Kind.STRING,
+            UUID.class, Kind.UUID,
+            OffsetDateTime.class, Kind.DATE_TIME);
+
     private static Kind kindOf(Class<?> raw) {
-        if (raw == Integer.class || raw == int.class) {
-            return Kind.INT32;
-        }
-        if (raw == Long.class || raw == long.class) {
-            return Kind.INT64;
-        }
-        if (raw == Boolean.class || raw == boolean.class) {
-            return Kind.BOOLEAN;
-        }
-        if (raw == UUID.class) {
-            return Kind.UUID;
-        }
-        if (raw == OffsetDateTime.class) {
-            return Kind.DATE_TIME;
-        }
         if (raw.isEnum()) {
             return Kind.ENUM;
         }
@@ -283,7 +279,7 @@ record ValueRule(
         if (Map.class.isAssignableFrom(raw)) {
             return Kind.MAP;
         }
-        return raw == String.class ? Kind.STRING : Kind.OBJECT;
+        return SCALARS.getOrDefault(raw, Kind.OBJECT);
     }
 
     private static Class<?> raw(Type type) {
