@@ -2,7 +2,7 @@ package dev.runtimes.server.web.conformance;
 
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
-import jakarta.ws.rs.Priorities;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ParameterShape {
 
-    @ServerRequestFilter(priority = Priorities.USER + 100)
+    @ServerRequestFilter(priority = Stages.PARAMETER_SHAPE)
     public void check(UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
         if (resource == null || resource.getResourceMethod() == null) {
             return;

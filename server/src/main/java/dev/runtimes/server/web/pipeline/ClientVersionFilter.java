@@ -3,7 +3,7 @@ package dev.runtimes.server.web.pipeline;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
-import jakarta.ws.rs.Priorities;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -26,7 +26,7 @@ public class ClientVersionFilter {
     }
 
     /** After authentication and the rate limit: an old client's refusal still costs it a request. */
-    @ServerRequestFilter(priority = Priorities.USER + 200)
+    @ServerRequestFilter(priority = Stages.CLIENT_VERSION)
     public void checkClientVersion(ContainerRequestContext request) {
         String presented = request.getHeaderString(HEADER);
         if (presented == null || !request.getUriInfo().getPath().startsWith("/api/v1/org/")) {

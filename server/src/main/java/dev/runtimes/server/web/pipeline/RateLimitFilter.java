@@ -4,9 +4,9 @@ import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.ratelimit.RateLimiter;
 import dev.runtimes.server.ratelimit.Verdict;
+import dev.runtimes.server.web.Stages;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Set;
@@ -34,7 +34,7 @@ public class RateLimitFilter {
         this.callerContext = callerContext;
     }
 
-    @ServerRequestFilter(priority = Priorities.USER + 100)
+    @ServerRequestFilter(priority = Stages.RATE_LIMIT)
     public void limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         if (!request.getUriInfo().getPath().startsWith("/api/v1/org/")) {
             return;

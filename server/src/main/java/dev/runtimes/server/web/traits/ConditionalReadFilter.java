@@ -1,6 +1,7 @@
 package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -40,7 +41,7 @@ public class ConditionalReadFilter {
         this.mapper = mapper;
     }
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Stages.CONDITIONAL_READ)
     public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
             throws IOException {
         if (response.getStatus() != 200

@@ -3,9 +3,9 @@ package dev.runtimes.server.web.traits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtimes.server.service.IdempotencyService;
+import dev.runtimes.server.web.Stages;
 import dev.runtimes.server.web.conformance.RequestParameters;
 import dev.runtimes.server.web.pipeline.CallerContext;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -52,7 +52,7 @@ public class IdempotencyFilter {
      * spec's bounds: another is left to its 422. Returns the replayed answer, or {@code null} to
      * run the request.
      */
-    @ServerRequestFilter(priority = Priorities.USER + 300, readBody = true)
+    @ServerRequestFilter(priority = Stages.IDEMPOTENCY_BEGIN, readBody = true)
     public Response begin(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || resource.getResourceMethod() == null || !takesKey(resource.getResourceMethod(), key)) {
@@ -78,7 +78,7 @@ public class IdempotencyFilter {
         return null;
     }
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Stages.IDEMPOTENCY_COMPLETE)
     public void complete(ContainerResponseContext response) throws JsonProcessingException {
         if (pending.get().isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.traits;
 
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -15,7 +16,7 @@ public class SuccessStatusFilter {
         this.chosen = chosen;
     }
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Stages.SUCCESS_STATUS)
     public void applyDocumentedStatus(ContainerResponseContext response, ResourceInfo resource) {
         if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null) {
             // Generated interface methods are named after the spec's operationId.
