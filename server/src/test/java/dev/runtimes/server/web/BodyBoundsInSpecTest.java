@@ -3,10 +3,6 @@ package dev.runtimes.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.runtimes.server.web.traits.SuccessStatuses;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -26,11 +22,8 @@ class BodyBoundsInSpecTest {
     private static final Set<String> SELF_BOUNDED_FORMATS = Set.of("uuid", "date-time");
 
     @Test
-    void everyStringArrayAndMapOfEveryRequestBodyHasAnUpperBoundAndEveryObjectIsClosed() throws IOException {
-        JsonNode spec;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(SuccessStatuses.SPEC)) {
-            spec = new YAMLMapper().readTree(in);
-        }
+    void everyStringArrayAndMapOfEveryRequestBodyHasAnUpperBoundAndEveryObjectIsClosed() {
+        JsonNode spec = SpecResponses.spec();
         List<String> unbounded = new ArrayList<>();
         int bodies = 0;
         for (JsonNode path : spec.path("paths")) {

@@ -2,7 +2,6 @@ package dev.runtimes.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.runtimes.server.web.traits.SuccessStatuses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,9 @@ import java.util.Map;
 
 /** Every documented response of every operation of the spec the server serves, references resolved. */
 final class SpecResponses {
+    /** Where the server serves the spec from (see application.properties). */
+    private static final String SPEC = "META-INF/openapi/runtimes-api.yaml";
+
     /** One documented response. */
     record Response(String method, String path, JsonNode operation, String status, JsonNode body) {
         boolean documentsHeader(String header) {
@@ -62,8 +64,9 @@ final class SpecResponses {
         return ref.isEmpty() ? response : spec.at(ref.substring(1));
     }
 
-    private static JsonNode spec() {
-        try (InputStream in = SpecResponses.class.getClassLoader().getResourceAsStream(SuccessStatuses.SPEC)) {
+    /** The served spec, as it is. */
+    static JsonNode spec() {
+        try (InputStream in = SpecResponses.class.getClassLoader().getResourceAsStream(SPEC)) {
             return new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
-import jakarta.ws.rs.Priorities;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.io.ByteArrayInputStream;
@@ -33,7 +33,7 @@ public class RequestConformance {
         this.mapper = mapper;
     }
 
-    @ServerRequestFilter(priority = Priorities.USER + 250, readBody = true)
+    @ServerRequestFilter(priority = Stages.CONFORMANCE, readBody = true)
     public void check(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         if (resource == null || resource.getResourceMethod() == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.edge;
 
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -11,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * "Media types".
  */
 public class AcceptDisregarded {
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, priority = Stages.ACCEPT_DISREGARDED)
     public void disregardAccept(ContainerRequestContext request) {
         request.getHeaders().remove(HttpHeaders.ACCEPT);
     }

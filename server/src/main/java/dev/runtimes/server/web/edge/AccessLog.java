@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.edge;
 
+import dev.runtimes.server.web.Stages;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +25,7 @@ public class AccessLog {
     private static final String ROUTE_TEMPLATE = "UrlPathTemplate";
 
     void register(@Observes Filters filters) {
-        filters.register(AccessLog::watch, RequestIds.PRIORITY - 1);
+        filters.register(AccessLog::watch, Stages.ACCESS_LOG);
     }
 
     private static void watch(RoutingContext request) {

@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.edge;
 
+import dev.runtimes.server.web.Stages;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -18,7 +19,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class FormWithoutContent {
     void register(@Observes Filters filters) {
-        filters.register(FormWithoutContent::check, RequestIds.PRIORITY - 3);
+        filters.register(FormWithoutContent::check, Stages.FORM_WITHOUT_CONTENT);
     }
 
     private static void check(RoutingContext request) {

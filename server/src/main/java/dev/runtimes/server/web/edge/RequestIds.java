@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.edge;
 
+import dev.runtimes.server.web.Stages;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +20,10 @@ public class RequestIds {
     /** The key of the id in the logging context (MDC); JSON logs show it under this name. */
     public static final String LOG_KEY = "request_id";
 
-    /** Before every other filter, so that even a refused request has an id. */
-    public static final int PRIORITY = 10_000;
-
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     void register(@Observes Filters filters) {
-        filters.register(RequestIds::assign, PRIORITY);
+        filters.register(RequestIds::assign, Stages.REQUEST_ID);
     }
 
     /** The id of the request being handled on this thread. */

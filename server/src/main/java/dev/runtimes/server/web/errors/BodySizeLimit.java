@@ -3,7 +3,7 @@ package dev.runtimes.server.web.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtimes.server.error.ErrorKind;
-import dev.runtimes.server.web.edge.RequestIds;
+import dev.runtimes.server.web.Stages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
@@ -31,9 +31,8 @@ public class BodySizeLimit {
                 ErrorEnvelope.payload(ErrorKind.PAYLOAD_TOO_LARGE, ErrorEnvelope.tooLarge(maxBodyBytes), null));
     }
 
-    /** After the request id, so the refusal carries one too. */
     void register(@Observes Filters filters) {
-        filters.register(this::check, RequestIds.PRIORITY - 2);
+        filters.register(this::check, Stages.BODY_SIZE_LIMIT);
     }
 
     private void check(RoutingContext request) {

@@ -5,6 +5,7 @@ import dev.runtimes.server.error.Credentials;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
+import dev.runtimes.server.web.Stages;
 import dev.runtimes.server.web.conformance.OperationRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -31,7 +32,7 @@ public class AuthenticationFilter {
         this.config = config;
     }
 
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = Stages.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/api/v1/org/")) {

@@ -3,8 +3,10 @@ package dev.runtimes.server.web.pipeline;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
-import jakarta.ws.rs.Priorities;
+import dev.runtimes.server.web.Stages;
+import dev.runtimes.server.web.conformance.OperationRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -25,11 +27,11 @@ public class ClientVersionFilter {
                         "runtimes.client.minimum-version must be a version like 1.4.0, not '" + setting + "'"));
     }
 
-    /** After authentication and the rate limit: an old client's refusal still costs it a request. */
-    @ServerRequestFilter(priority = Priorities.USER + 200)
-    public void checkClientVersion(ContainerRequestContext request) {
+    /** Where the operation declares the header: the operator surface does not check it. */
+    @ServerRequestFilter(priority = Stages.CLIENT_VERSION)
+    public void checkClientVersion(ContainerRequestContext request, ResourceInfo resource) {
         String presented = request.getHeaderString(HEADER);
-        if (presented == null || !request.getUriInfo().getPath().startsWith("/api/v1/org/")) {
+        if (presented == null || !declaresHeader(resource)) {
             return;
         }
         Optional<ClientVersion> version = ClientVersion.parse(presented);
@@ -38,5 +40,11 @@ public class ClientVersionFilter {
                     ErrorKind.UPGRADE_REQUIRED,
                     "Client version " + presented + " is no longer supported; upgrade to " + minimum + " or later.");
         }
+    }
+
+    private static boolean declaresHeader(ResourceInfo resource) {
+        return OperationRules.of(resource.getResourceMethod())
+                .parameter("header", HEADER)
+                .isPresent();
     }
 }

@@ -4,12 +4,13 @@ import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.ratelimit.RateLimiter;
 import dev.runtimes.server.ratelimit.Verdict;
+import dev.runtimes.server.tenancy.Caller;
+import dev.runtimes.server.web.OperationTraits;
+import dev.runtimes.server.web.Stages;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import java.util.Set;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -23,9 +24,6 @@ public class RateLimitFilter {
     public static final String LIMIT_HEADER = "RateLimit";
     public static final String RETRY_AFTER = "Retry-After";
 
-    /** The operations (by operationId) that also take from the tighter lifecycle quota. */
-    private static final Set<String> LIFECYCLE_OPERATIONS = Set.of("startRuntime", "resetRuntime");
-
     private final RateLimiter limiter;
     private final CallerContext callerContext;
 
@@ -34,15 +32,15 @@ public class RateLimitFilter {
         this.callerContext = callerContext;
     }
 
-    @ServerRequestFilter(priority = Priorities.USER + 100)
-    public void limit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        if (!request.getUriInfo().getPath().startsWith("/api/v1/org/")) {
+    @ServerRequestFilter(priority = Stages.RATE_LIMIT)
+    public void limit(ResourceInfo resource, HttpServerRequest http) {
+        Optional<Caller> caller = callerContext.apiKeyCaller();
+        if (caller.isEmpty()) {
             return;
         }
-        // Generated interface methods are named after the spec's operationId.
-        boolean lifecycle =
-                LIFECYCLE_OPERATIONS.contains(resource.getResourceMethod().getName());
-        Verdict verdict = limiter.take(callerContext.caller().apiKeyId(), lifecycle);
+        boolean lifecycle = OperationTraits.of(resource.getResourceMethod(), LifecycleQuota.class)
+                .isPresent();
+        Verdict verdict = limiter.take(caller.get().apiKeyId(), lifecycle);
         HttpServerResponse response = http.response();
         response.putHeader(POLICY_HEADER, verdict.policyHeader());
         response.putHeader(LIMIT_HEADER, verdict.limitHeader());

@@ -1,26 +1,22 @@
 package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Conditional reads: a successful {@code listRuntimes} or {@code getRuntime} answer gets an
+ * Conditional reads: a {@code 200} answer of an {@link EntityTagged} operation gets an
  * {@code ETag} computed from its exact body, and becomes {@code 304} without a body when the
  * request's {@code If-None-Match} names that tag.
  */
 public class ConditionalReadFilter {
     static final String IF_NONE_MATCH = "If-None-Match";
-
-    /** The operations (by operationId) whose answers carry an ETag. */
-    private static final Set<String> TAGGED = Set.of("listRuntimes", "getRuntime");
 
     /**
      * Each worker thread's buffer for the bodies it tags. {@code writeValueAsBytes} grows a buffer a
@@ -40,13 +36,10 @@ public class ConditionalReadFilter {
         this.mapper = mapper;
     }
 
-    @ServerResponseFilter
-    public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
-            throws IOException {
-        if (response.getStatus() != 200
-                || resource == null
-                || resource.getResourceMethod() == null
-                || !TAGGED.contains(resource.getResourceMethod().getName())) {
+    @EntityTagged
+    @ServerResponseFilter(priority = Stages.CONDITIONAL_READ)
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        if (response.getStatus() != 200) {
             return;
         }
         // The bytes that are tagged are the bytes that are sent.

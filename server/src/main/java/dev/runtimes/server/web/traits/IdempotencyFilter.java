@@ -2,18 +2,17 @@ package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.api.RuntimesApi;
 import dev.runtimes.server.service.IdempotencyService;
+import dev.runtimes.server.web.Stages;
 import dev.runtimes.server.web.conformance.OperationRules;
 import dev.runtimes.server.web.pipeline.CallerContext;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,13 +21,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code Idempotency-Key} on create, start, reset and delete: the first request with a key runs
- * and its answer is kept; the same key with the same request gets that answer again, with another
- * request 422, while the first still runs 409 ({@link IdempotencyService}). A 5xx or 429 answer
- * is not kept: sending the key again runs the request again.
+ * {@code Idempotency-Key} on the {@link TakesIdempotencyKey} operations: the first request with a
+ * key runs and its answer is kept; the same key with the same request gets that answer again,
+ * with another request 422, while the first still runs 409 ({@link IdempotencyService}). A 5xx or
+ * 429 answer is not kept: sending the key again runs the request again.
  */
 public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
+
+    /** The spec's {@code IdempotencyKey} parameter, whose bounds hold on every operation that takes a key. */
+    private static final OperationRules.Parameter KEY = OperationRules.header(RuntimesApi.class, HEADER);
 
     private final IdempotencyService idempotency;
     private final CallerContext callerContext;
@@ -47,15 +49,15 @@ public class IdempotencyFilter {
     }
 
     /**
-     * Last of the request filters: a refused, rate-limited or outdated request never takes a key.
-     * Only the operations whose spec declares the header take one, and only a key within the
-     * spec's bounds: another is left to its 422. Returns the replayed answer, or {@code null} to
-     * run the request.
+     * Only a key within the parameter's bounds is taken; validation refuses another with 422 where
+     * the operation declares the parameter. Returns the replayed answer, or {@code null} to run the
+     * request.
      */
-    @ServerRequestFilter(priority = Priorities.USER + 300, readBody = true)
-    public Response begin(ContainerRequestContext request, ResourceInfo resource) throws IOException {
+    @TakesIdempotencyKey
+    @ServerRequestFilter(priority = Stages.IDEMPOTENCY_BEGIN, readBody = true)
+    public Response begin(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
-        if (key == null || resource.getResourceMethod() == null || !takesKey(resource.getResourceMethod(), key)) {
+        if (key == null || !KEY.admits(key)) {
             return null;
         }
         byte[] body = request.getEntityStream().readAllBytes();
@@ -78,7 +80,8 @@ public class IdempotencyFilter {
         return null;
     }
 
-    @ServerResponseFilter
+    @TakesIdempotencyKey
+    @ServerResponseFilter(priority = Stages.IDEMPOTENCY_COMPLETE)
     public void complete(ContainerResponseContext response) throws JsonProcessingException {
         if (pending.get().isEmpty()) {
             return;
@@ -90,10 +93,6 @@ public class IdempotencyFilter {
             String body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
             idempotency.complete(pending.get().get(), status, body);
         }
-    }
-
-    private static boolean takesKey(Method operation, String key) {
-        return OperationRules.of(operation).parameter("header", HEADER).stream().anyMatch(p -> p.admits(key));
     }
 
     /** The same request: the same method, path and body bytes. */

@@ -1,7 +1,10 @@
 package dev.runtimes.server.web.traits;
 
+import dev.runtimes.server.web.OperationTraits;
+import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -15,13 +18,16 @@ public class SuccessStatusFilter {
         this.chosen = chosen;
     }
 
-    @ServerResponseFilter
+    @ServerResponseFilter(priority = Stages.SUCCESS_STATUS)
     public void applyDocumentedStatus(ContainerResponseContext response, ResourceInfo resource) {
         if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null) {
-            // Generated interface methods are named after the spec's operationId.
-            chosen.get()
-                    .or(() -> SuccessStatuses.of(resource.getResourceMethod().getName()))
-                    .ifPresent(response::setStatus);
+            chosen.get().or(() -> documented(resource)).ifPresent(response::setStatus);
         }
+    }
+
+    private static Optional<Integer> documented(ResourceInfo resource) {
+        return OperationTraits.of(resource.getResourceMethod(), SuccessStatus.class)
+                .filter(status -> status.value().length == 1)
+                .map(status -> status.value()[0]);
     }
 }

@@ -1,0 +1,100 @@
+package dev.runtimes.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runtimes.server.api.OperatorsApi;
+import dev.runtimes.server.api.RuntimesApi;
+import dev.runtimes.server.web.pipeline.LifecycleQuota;
+import dev.runtimes.server.web.traits.EntityTagged;
+import dev.runtimes.server.web.traits.SuccessStatus;
+import dev.runtimes.server.web.traits.TakesIdempotencyKey;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operation traits of the spec, its {@code x-} extensions and documented 2xx statuses, reach
+ * the generated interface methods the filters act on; and an operation that documents the
+ * {@code Idempotency-Key} or {@code ETag} header has the trait that makes it true.
+ */
+class TraitsInSpecTest {
+    private static final Map<String, Class<? extends Annotation>> TRAITS = Map.of(
+            "x-idempotency-key", TakesIdempotencyKey.class,
+            "x-etag", EntityTagged.class,
+            "x-lifecycle-quota", LifecycleQuota.class);
+
+    @Test
+    void everyGeneratedMethodCarriesTheTraitsAndSuccessStatusesOfItsOperation() {
+        List<String> wrong = new ArrayList<>();
+        List<JsonNode> operations = operations();
+        for (JsonNode operation : operations) {
+            String id = operation.path("operationId").asText();
+            Method generated = generated(id);
+            TRAITS.forEach((extension, annotation) -> {
+                if (operation.path(extension).asBoolean() != generated.isAnnotationPresent(annotation)) {
+                    wrong.add(id + " " + extension);
+                }
+            });
+            int[] documented = names(operation.path("responses")).stream()
+                    .filter(status -> status.startsWith("2"))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
+            if (!Arrays.equals(generated.getAnnotation(SuccessStatus.class).value(), documented)) {
+                wrong.add(id + " success statuses");
+            }
+        }
+        assertThat(operations).hasSizeGreaterThan(15);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anOperationThatDocumentsTheHeadersHasTheTraitThatSendsOrTakesThem() {
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode operation : operations()) {
+            String id = operation.path("operationId").asText();
+            boolean declaresKey = operation.path("parameters").findValuesAsText("$ref").stream()
+                    .anyMatch(ref -> ref.equals("#/components/parameters/IdempotencyKey"));
+            if (declaresKey && !operation.path("x-idempotency-key").asBoolean()) {
+                wrong.add(id + " declares Idempotency-Key without x-idempotency-key");
+            }
+            boolean documentsTag =
+                    operation.path("responses").path("200").path("headers").has("ETag");
+            if (documentsTag != operation.path("x-etag").asBoolean()) {
+                wrong.add(id + " documents ETag on its 200 answer only with x-etag");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static List<JsonNode> operations() {
+        List<JsonNode> operations = new ArrayList<>();
+        SpecResponses.spec()
+                .path("paths")
+                .forEach(path -> path.forEach(operation -> {
+                    if (operation.has("operationId")) {
+                        operations.add(operation);
+                    }
+                }));
+        return operations;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Method generated(String operationId) {
+        return Stream.of(RuntimesApi.class, OperatorsApi.class)
+                .flatMap(api -> Arrays.stream(api.getMethods()))
+                .filter(method -> method.getName().equals(operationId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no generated method " + operationId));
+    }
+}
