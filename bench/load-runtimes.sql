@@ -71,10 +71,10 @@ select p.id, p.ws_id, p.project_id, 'rt-' || p.n, 'Runtime ' || p.n, null, ctx.o
        (select s.id from sandboxes s where s.runtime_id = p.id), p.created_at, p.created_at
   from plan p, ctx;
 
-insert into runtime_labels (runtime_id, key, value)
-select id, 'team', team from plan
+insert into runtime_labels (runtime_id, workspace_id, created_at, key, value)
+select id, ws_id, created_at, 'team', team from plan
 union all
-select id, 'env', env from plan;
+select id, ws_id, created_at, 'env', env from plan;
 
 commit;
 analyze;
