@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.runtimes.server.api.model.PauseReason;
+import dev.runtimes.server.api.model.Runtime;
 import dev.runtimes.server.api.model.RuntimeInstanceData;
-import dev.runtimes.server.api.model.RuntimeListItem;
 import dev.runtimes.server.api.model.RuntimeListResponse;
 import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.SandboxState;
@@ -37,17 +37,17 @@ public class RuntimeMapper {
     public RuntimeListResponse toListResponse(RuntimePage page) {
         return new RuntimeListResponse()
                 .items(page.rows().stream()
-                        .map(row -> toListItem(row, page.callerId(), page.readAt()))
+                        .map(row -> toRuntime(row, page.callerId(), page.readAt()))
                         .toList())
                 .nextCursor(page.nextCursor());
     }
 
-    public RuntimeListItem toListItem(RuntimeView view) {
-        return toListItem(view.row(), view.callerId(), view.readAt());
+    public Runtime toRuntime(RuntimeView view) {
+        return toRuntime(view.row(), view.callerId(), view.readAt());
     }
 
-    public RuntimeListItem toListItem(RuntimeRow row, UUID callerId, Instant now) {
-        return new RuntimeListItem()
+    public Runtime toRuntime(RuntimeRow row, UUID callerId, Instant now) {
+        return new Runtime()
                 .id(row.id())
                 .key(row.key())
                 .name(row.name())

@@ -5,7 +5,7 @@ import dev.runtimes.server.api.model.CreateRuntimeRequest;
 import dev.runtimes.server.api.model.KeepaliveRequest;
 import dev.runtimes.server.api.model.KeepaliveResponse;
 import dev.runtimes.server.api.model.OwnerFilter;
-import dev.runtimes.server.api.model.RuntimeListItem;
+import dev.runtimes.server.api.model.Runtime;
 import dev.runtimes.server.api.model.RuntimeListResponse;
 import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.StartRuntimeRequest;
@@ -76,25 +76,25 @@ public class RuntimesResource implements RuntimesApi {
     }
 
     @Override
-    public RuntimeListItem createRuntime(
+    public Runtime createRuntime(
             String org, String workspace, CreateRuntimeRequest request, String clientVersion, String idempotencyKey) {
         RuntimeService.Ensured ensured = runtimes.ensure(caller(), org, workspace, RuntimeRequests.newRuntime(request));
         if (ensured.created()) {
             status.set(201);
         }
-        return mapper.toListItem(ensured.view());
+        return mapper.toRuntime(ensured.view());
     }
 
     @Override
-    public RuntimeListItem getRuntime(
+    public Runtime getRuntime(
             String org, String workspace, String runtimeId, String clientVersion, String ifNoneMatch) {
-        return mapper.toListItem(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
+        return mapper.toRuntime(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem updateRuntime(
+    public Runtime updateRuntime(
             String org, String workspace, String runtimeId, UpdateRuntimeRequest request, String clientVersion) {
-        return mapper.toListItem(
+        return mapper.toRuntime(
                 runtimes.update(caller(), new RuntimeRef(org, workspace, runtimeId), RuntimeRequests.changes(request)));
     }
 
@@ -116,23 +116,23 @@ public class RuntimesResource implements RuntimesApi {
                 caller(),
                 new RuntimeRef(org, workspace, runtimeId),
                 request == null ? null : request.getRequestedRuntimeLimitSeconds());
-        return new StartedRuntime().runtime(mapper.toListItem(started.view())).sandboxToken(started.sandboxToken());
+        return new StartedRuntime().runtime(mapper.toRuntime(started.view())).sandboxToken(started.sandboxToken());
     }
 
     @Override
-    public RuntimeListItem pauseRuntime(String org, String workspace, String runtimeId, String clientVersion) {
-        return mapper.toListItem(lifecycle.pause(caller(), new RuntimeRef(org, workspace, runtimeId)));
+    public Runtime pauseRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+        return mapper.toRuntime(lifecycle.pause(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resumeRuntime(String org, String workspace, String runtimeId, String clientVersion) {
-        return mapper.toListItem(lifecycle.resume(caller(), new RuntimeRef(org, workspace, runtimeId)));
+    public Runtime resumeRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+        return mapper.toRuntime(lifecycle.resume(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resetRuntime(
+    public Runtime resetRuntime(
             String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
-        return mapper.toListItem(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
+        return mapper.toRuntime(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
