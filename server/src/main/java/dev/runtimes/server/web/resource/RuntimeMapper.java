@@ -12,6 +12,7 @@ import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.SandboxState;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.RuntimeRow;
+import dev.runtimes.server.domain.RuntimeState;
 import dev.runtimes.server.service.RuntimePage;
 import dev.runtimes.server.service.RuntimeView;
 import dev.runtimes.server.service.SandboxFigures;
@@ -55,7 +56,7 @@ public class RuntimeMapper {
                 .projectId(row.projectId())
                 .projectKey(row.projectKey())
                 .projectName(row.projectName())
-                .status(RuntimeStatus.fromValue(row.status()))
+                .status(status(row.status()))
                 .labels(labels(row.labelsJson()))
                 .configDigest(row.configDigest())
                 .configVersion(row.configVersion())
@@ -64,6 +65,14 @@ public class RuntimeMapper {
                 .createdAt(UtcDateTimes.of(row.createdAt()))
                 .updatedAt(UtcDateTimes.of(row.updatedAt()))
                 .instance(row.sandbox() == null ? null : toInstance(row.sandbox(), now));
+    }
+
+    private static RuntimeStatus status(RuntimeState state) {
+        return switch (state) {
+            case IDLE -> RuntimeStatus.IDLE;
+            case RUNNING -> RuntimeStatus.RUNNING;
+            case PAUSED -> RuntimeStatus.PAUSED;
+        };
     }
 
     private RuntimeInstanceData toInstance(RuntimeRow.SandboxRow sandbox, Instant now) {

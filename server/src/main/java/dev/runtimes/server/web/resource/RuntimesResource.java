@@ -11,6 +11,7 @@ import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.StartRuntimeRequest;
 import dev.runtimes.server.api.model.StartedRuntime;
 import dev.runtimes.server.api.model.UpdateRuntimeRequest;
+import dev.runtimes.server.domain.LabelFilter;
 import dev.runtimes.server.service.LifecycleService;
 import dev.runtimes.server.service.ListRequest;
 import dev.runtimes.server.service.RuntimeListService;
@@ -66,10 +67,12 @@ public class RuntimesResource implements RuntimesApi {
         ListRequest request = new ListRequest(
                 state == null
                         ? List.of()
-                        : state.stream().map(RuntimeStatus::toString).toList(),
+                        : state.stream().map(RuntimeRequests::state).toList(),
                 projectId,
                 owner == OwnerFilter.ME,
-                label == null ? List.of() : label,
+                label == null
+                        ? List.of()
+                        : label.stream().map(LabelFilter::parse).toList(),
                 limit,
                 cursor);
         return mapper.toListResponse(listService.list(caller(), request));
