@@ -4,7 +4,7 @@ import dev.runtimes.client.api.RuntimesApi;
 import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.KeepaliveRequest;
 import dev.runtimes.client.model.OwnerFilter;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeListResponse;
 import dev.runtimes.client.model.StartRuntimeRequest;
 import dev.runtimes.client.model.StartedRuntime;
@@ -44,7 +44,7 @@ public final class Runtimes {
      * @param params filters, page size and where to start
      * @return the page; {@link Page#nextPage()} and the auto-paging views fetch the ones after it
      */
-    public Page<RuntimeListItem> list(ListRuntimesParams params) {
+    public Page<Runtime> list(ListRuntimesParams params) {
         // The client version header comes from RuntimesClient and the idempotency key from Transport,
         // on every request; the generated header parameters stay null.
         RuntimeListResponse page = transport.read(headers -> api.listRuntimesWithHttpInfo(
@@ -70,7 +70,7 @@ public final class Runtimes {
      * @param params filters, page size and where to start
      * @return the runtimes, lazily paged
      */
-    public Stream<RuntimeListItem> listAll(ListRuntimesParams params) {
+    public Stream<Runtime> listAll(ListRuntimesParams params) {
         return list(params).autoPagingStream();
     }
 
@@ -81,7 +81,7 @@ public final class Runtimes {
      * @return the runtime, idle when new
      * @throws AlreadyExistsException when the key exists with another project or configuration
      */
-    public RuntimeListItem create(CreateRuntimeRequest request) {
+    public Runtime create(CreateRuntimeRequest request) {
         return create(request, newIdempotencyKey());
     }
 
@@ -92,7 +92,7 @@ public final class Runtimes {
      * @param idempotencyKey sent as {@code Idempotency-Key}
      * @return the runtime, idle when new
      */
-    public RuntimeListItem create(CreateRuntimeRequest request, String idempotencyKey) {
+    public Runtime create(CreateRuntimeRequest request, String idempotencyKey) {
         return transport.write(
                 required(idempotencyKey),
                 headers -> api.createRuntimeWithHttpInfo(org, workspace, request, null, null, headers));
@@ -103,7 +103,7 @@ public final class Runtimes {
      * @return the runtime with its current sandbox
      * @throws NotFoundException when the workspace has no such runtime
      */
-    public RuntimeListItem get(String runtime) {
+    public Runtime get(String runtime) {
         return transport.read(headers -> api.getRuntimeWithHttpInfo(org, workspace, runtime, null, null, headers));
     }
 
@@ -114,7 +114,7 @@ public final class Runtimes {
      * @param request the fields to change; absent ones stay
      * @return the runtime as changed
      */
-    public RuntimeListItem update(String runtime, UpdateRuntimeRequest request) {
+    public Runtime update(String runtime, UpdateRuntimeRequest request) {
         return transport.write(
                 null, headers -> api.updateRuntimeWithHttpInfo(org, workspace, runtime, request, null, headers));
     }
@@ -172,7 +172,7 @@ public final class Runtimes {
      * @param runtime the runtime's key or id
      * @return the paused runtime
      */
-    public RuntimeListItem pause(String runtime) {
+    public Runtime pause(String runtime) {
         return transport.write(null, headers -> api.pauseRuntimeWithHttpInfo(org, workspace, runtime, null, headers));
     }
 
@@ -182,7 +182,7 @@ public final class Runtimes {
      * @param runtime the runtime's key or id
      * @return the running runtime
      */
-    public RuntimeListItem resume(String runtime) {
+    public Runtime resume(String runtime) {
         return transport.write(null, headers -> api.resumeRuntimeWithHttpInfo(org, workspace, runtime, null, headers));
     }
 
@@ -192,7 +192,7 @@ public final class Runtimes {
      * @param runtime the runtime's key or id
      * @return the idle runtime
      */
-    public RuntimeListItem reset(String runtime) {
+    public Runtime reset(String runtime) {
         return reset(runtime, newIdempotencyKey());
     }
 
@@ -203,7 +203,7 @@ public final class Runtimes {
      * @param idempotencyKey sent as {@code Idempotency-Key}
      * @return the idle runtime
      */
-    public RuntimeListItem reset(String runtime, String idempotencyKey) {
+    public Runtime reset(String runtime, String idempotencyKey) {
         return transport.write(
                 required(idempotencyKey),
                 headers -> api.resetRuntimeWithHttpInfo(org, workspace, runtime, null, null, headers));

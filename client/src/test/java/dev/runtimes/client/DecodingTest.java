@@ -3,7 +3,7 @@ package dev.runtimes.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimes.client.model.PauseReason;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.client.model.SandboxState;
 import java.io.IOException;
@@ -41,11 +41,11 @@ class DecodingTest {
         try (CannedServer server = CannedServer.start()) {
             server.answer(200, NEWER_PAGE);
 
-            Page<RuntimeListItem> page = server.client(RetryPolicy.none(), new RecordingSleeper())
+            Page<Runtime> page = server.client(RetryPolicy.none(), new RecordingSleeper())
                     .runtimes("acme", "research")
                     .list(ListRuntimesParams.all());
 
-            RuntimeListItem item = page.items().get(0);
+            Runtime item = page.items().get(0);
             assertThat(item.getKey()).isEqualTo("notebook-gpu");
             assertThat(item.getStatus()).isEqualTo(RuntimeStatus.UNKNOWN_DEFAULT_OPEN_API);
             assertThat(item.getLabels()).containsEntry("team", "ml");

@@ -2,7 +2,7 @@ package dev.runtimes.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeStatus;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -70,14 +70,14 @@ class RequestsTest {
                 .answer(200, Json.page("page-3", "c"))
                 .answer(200, Json.page(null, "d"));
 
-        Stream<RuntimeListItem> all = runtimes()
+        Stream<Runtime> all = runtimes()
                 .listAll(ListRuntimesParams.builder()
                         .states(RuntimeStatus.IDLE)
                         .limit(2)
                         .build());
         assertThat(server.requests()).hasSize(1);
 
-        assertThat(all.map(RuntimeListItem::getKey)).containsExactly("a", "b", "c", "d");
+        assertThat(all.map(Runtime::getKey)).containsExactly("a", "b", "c", "d");
         List<String> queries = server.requests().stream()
                 .map(request -> request.uri().getRawQuery())
                 .toList();
@@ -90,13 +90,11 @@ class RequestsTest {
     void onePageOffersTheNextAndAnIterableOverAll() {
         server.answer(200, Json.page("page-2", "a")).answer(200, Json.page(null, "b"));
 
-        Page<RuntimeListItem> first = runtimes().list(ListRuntimesParams.all());
+        Page<Runtime> first = runtimes().list(ListRuntimesParams.all());
 
-        assertThat(first.items()).extracting(RuntimeListItem::getKey).containsExactly("a");
+        assertThat(first.items()).extracting(Runtime::getKey).containsExactly("a");
         assertThat(first.nextCursor()).contains("page-2");
-        assertThat(first.autoPagingIterable())
-                .extracting(RuntimeListItem::getKey)
-                .containsExactly("a", "b");
+        assertThat(first.autoPagingIterable()).extracting(Runtime::getKey).containsExactly("a", "b");
     }
 
     @Test
@@ -111,9 +109,9 @@ class RequestsTest {
                         .build())
                 .build();
 
-        Page<RuntimeListItem> page = client.runtimes("acme", "research").list(ListRuntimesParams.all());
+        Page<Runtime> page = client.runtimes("acme", "research").list(ListRuntimesParams.all());
 
-        assertThat(page.items()).extracting(RuntimeListItem::getKey).containsExactly("moved");
+        assertThat(page.items()).extracting(Runtime::getKey).containsExactly("moved");
         assertThat(server.requests())
                 .extracting(request -> request.uri().getPath())
                 .containsExactly("/api/v1/org/acme/ws/research/runtimes", "/moved");

@@ -13,7 +13,7 @@ import dev.runtimes.client.invoker.ApiException;
 import dev.runtimes.client.model.APIErrorPayload;
 import dev.runtimes.client.model.ErrorType;
 import dev.runtimes.client.model.PauseReason;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeListResponse;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.client.model.SandboxState;
@@ -128,7 +128,7 @@ class ClientDecodingTest {
             RuntimeListResponse decoded =
                     runtimes(server).listRuntimes("example", "example", null, null, null, null, null, null, 50, null);
 
-            RuntimeListItem newer = decoded.getItems().get(0);
+            Runtime newer = decoded.getItems().get(0);
             assertThat(newer.getStatus()).isEqualTo(RuntimeStatus.UNKNOWN_DEFAULT_OPEN_API);
             assertThat(newer.getInstance().getState()).isEqualTo(SandboxState.UNKNOWN_DEFAULT_OPEN_API);
             assertThat(newer.getInstance().getPauseReason()).isEqualTo(PauseReason.UNKNOWN_DEFAULT_OPEN_API);
@@ -136,7 +136,7 @@ class ClientDecodingTest {
             assertThat(newer.getInstance().getSandboxUrl()).isNull();
             assertThat(newer.getInstance().getActualRuntimeLimitSeconds()).isNull();
 
-            RuntimeListItem idle = decoded.getItems().get(1);
+            Runtime idle = decoded.getItems().get(1);
             assertThat(idle.getStatus()).isEqualTo(RuntimeStatus.IDLE);
             assertThat(idle.getInstance()).isNull();
             assertThat(idle.getDescription()).isNull();

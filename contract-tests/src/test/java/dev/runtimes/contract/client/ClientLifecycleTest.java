@@ -10,7 +10,7 @@ import dev.runtimes.client.Runtimes;
 import dev.runtimes.client.RuntimesClient;
 import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.PauseReason;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.client.model.SandboxState;
 import dev.runtimes.client.model.StartedRuntime;
@@ -34,14 +34,14 @@ class ClientLifecycleTest {
         Runtimes runtimes = runtimesOf(new Tenants(server).tenant());
         CreateRuntimeRequest create = new CreateRuntimeRequest().key("notebook").name("Notebook");
 
-        RuntimeListItem created = runtimes.create(create);
+        Runtime created = runtimes.create(create);
         assertThat(created.getStatus()).isEqualTo(RuntimeStatus.IDLE);
         assertThat(runtimes.create(create).getId()).isEqualTo(created.getId());
         assertThat(runtimes.update("notebook", new UpdateRuntimeRequest().labels(Map.of("team", "ml")))
                         .getLabels())
                 .containsEntry("team", "ml");
         // Only the name: the labels stay (an unset map is not sent as an empty one).
-        RuntimeListItem renamed = runtimes.update("notebook", new UpdateRuntimeRequest().name("Notebook 2"));
+        Runtime renamed = runtimes.update("notebook", new UpdateRuntimeRequest().name("Notebook 2"));
         assertThat(renamed.getName()).isEqualTo("Notebook 2");
         assertThat(renamed.getLabels()).containsExactlyEntriesOf(Map.of("team", "ml"));
 
@@ -53,11 +53,11 @@ class ClientLifecycleTest {
         OffsetDateTime expiresAt = runtimes.keepalive(created.getId().toString(), 3600);
         assertThat(expiresAt).isAfter(OffsetDateTime.now());
 
-        RuntimeListItem paused = runtimes.pause("notebook");
+        Runtime paused = runtimes.pause("notebook");
         assertThat(paused.getStatus()).isEqualTo(RuntimeStatus.PAUSED);
         assertThat(paused.getInstance().getPauseReason()).isEqualTo(PauseReason.USER);
         assertThat(runtimes.resume("notebook").getStatus()).isEqualTo(RuntimeStatus.RUNNING);
-        RuntimeListItem reset = runtimes.reset("notebook");
+        Runtime reset = runtimes.reset("notebook");
         assertThat(reset.getStatus()).isEqualTo(RuntimeStatus.IDLE);
         assertThat(reset.getInstance()).isNull();
         assertThat(runtimes.get("notebook").getStatus()).isEqualTo(RuntimeStatus.IDLE);

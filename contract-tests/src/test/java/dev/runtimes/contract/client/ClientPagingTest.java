@@ -8,7 +8,7 @@ import dev.runtimes.client.ListRuntimesParams;
 import dev.runtimes.client.NotFoundException;
 import dev.runtimes.client.Page;
 import dev.runtimes.client.RuntimesClient;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.contract.client.Tenants.Tenant;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -44,11 +44,11 @@ class ClientPagingTest {
         ListRuntimesParams sevenAPage = ListRuntimesParams.builder().limit(7).build();
 
         List<UUID> walked =
-                runtimes(tenant).listAll(sevenAPage).map(RuntimeListItem::getId).toList();
+                runtimes(tenant).listAll(sevenAPage).map(Runtime::getId).toList();
 
         assertEquals(newestFirst, walked);
         List<Integer> pageSizes = new ArrayList<>();
-        for (Page<RuntimeListItem> page = runtimes(tenant).list(sevenAPage); ; page = page.nextPage()) {
+        for (Page<Runtime> page = runtimes(tenant).list(sevenAPage); ; page = page.nextPage()) {
             pageSizes.add(page.items().size());
             if (!page.hasNextPage()) {
                 break;
@@ -79,7 +79,7 @@ class ClientPagingTest {
                         .projectId(tenant.defaultProjectId())
                         .limit(3)
                         .build())
-                .map(RuntimeListItem::getKey)
+                .map(Runtime::getKey)
                 .toList();
 
         assertEquals(20, walked.size());

@@ -8,7 +8,7 @@ import dev.runtimes.client.NotFoundException;
 import dev.runtimes.client.Page;
 import dev.runtimes.client.Runtimes;
 import dev.runtimes.client.RuntimesClient;
-import dev.runtimes.client.model.RuntimeListItem;
+import dev.runtimes.client.model.Runtime;
 import dev.runtimes.client.model.RuntimeStatus;
 import dev.runtimes.contract.client.Tenants.Tenant;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -57,12 +57,12 @@ class ClientUsageExampleTest {
         Runtimes runtimes = client.runtimes(org, workspace);
 
         // One page: the newest idle or running runtimes labelled team:ml, 20 at most.
-        Page<RuntimeListItem> page = runtimes.list(ListRuntimesParams.builder()
+        Page<Runtime> page = runtimes.list(ListRuntimesParams.builder()
                 .states(RuntimeStatus.IDLE, RuntimeStatus.RUNNING)
                 .label("team", "ml")
                 .limit(20)
                 .build());
-        List<String> keys = page.items().stream().map(RuntimeListItem::getKey).toList();
+        List<String> keys = page.items().stream().map(Runtime::getKey).toList();
 
         // Every runtime of the workspace, the next pages fetched as the stream reaches them.
         long idle = runtimes.listAll(ListRuntimesParams.all())

@@ -19,9 +19,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "runtimes")
 public class Runtime extends PanacheEntityBase {
-    public static final String IDLE = "idle";
-    public static final String RUNNING = "running";
-    public static final String PAUSED = "paused";
+    public static final String IDLE = RuntimeState.IDLE.column();
+    public static final String RUNNING = RuntimeState.RUNNING.column();
+    public static final String PAUSED = RuntimeState.PAUSED.column();
 
     @Id
     public UUID id;
@@ -39,7 +39,7 @@ public class Runtime extends PanacheEntityBase {
     @Column(name = "owner_id")
     public UUID ownerId;
 
-    /** {@code idle}, {@code running} or {@code paused}; kept in step with the current sandbox. */
+    /** A {@link RuntimeState}'s column value; kept in step with the current sandbox. */
     public String status;
 
     /** The labels as canonical JSON, read by the list in the same row. */

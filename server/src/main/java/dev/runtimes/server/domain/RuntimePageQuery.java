@@ -6,12 +6,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The list's keyset query (one statement per page) and the same row for one runtime.
@@ -32,14 +33,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RuntimePageQuery {
-    private static final String COLUMNS = """
-            select r.id, r.key, r.name, r.description, r.project_id, p.key, p.name, r.status,
-                   r.labels, r.config_digest, r.config_version, r.owner_id, u.name,
-                   r.created_at, r.updated_at,
-                   s.id, s.provider, s.provider_sandbox_id, s.sandbox_url, s.state, s.pause_reason,
-                   s.created_at, s.expires_at, s.runtime_limit_seconds, s.accumulated_micros,
-                   s.running_since, s.billed_credits
-            """;
+    private static final String COLUMNS = Arrays.stream(Column.values())
+            .map(column -> column.expression)
+            .collect(Collectors.joining(", ", "select ", ""));
     private static final String JOINS = """
               join projects p on p.id = r.project_id
               join users u on u.id = r.owner_id
@@ -67,9 +63,9 @@ public class RuntimePageQuery {
         } else if (filter.statuses().size() > 1) {
             statement.sql.append(COLUMNS).append(" from (");
             String union = "";
-            for (String status : filter.statuses()) {
+            for (RuntimeState status : filter.statuses()) {
                 statement.sql.append(union).append("(select * from runtimes r");
-                runtimeWalk(statement, workspaceId, new Driver("r.status", status), filter, after);
+                runtimeWalk(statement, workspaceId, new Driver("r.status", status.column()), filter, after);
                 statement.sql.append(" limit ").append(size).append(')');
                 union = " union all ";
             }
@@ -94,7 +90,8 @@ public class RuntimePageQuery {
                 return new Driver("r.owner_id", filter.ownerId());
             }
             if (!filter.statuses().isEmpty()) {
-                return new Driver("r.status", filter.statuses().first());
+                return new Driver(
+                        "r.status", filter.statuses().iterator().next().column());
             }
             return null;
         }
@@ -119,8 +116,8 @@ public class RuntimePageQuery {
 
     /** The walk over the first label's rows in list order; the other labels are looked up. */
     private static void labelWalk(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after) {
-        Iterator<String> labels = filter.labels().iterator();
-        String first = labels.next();
+        Iterator<LabelFilter> labels = filter.labels().iterator();
+        LabelFilter first = labels.next();
         statement
                 .sql
                 .append(COLUMNS)
@@ -128,15 +125,15 @@ public class RuntimePageQuery {
                 .append(JOINS)
                 .append(" where l0.workspace_id = ? and l0.key = ? and l0.value = ?");
         statement.args.add(workspaceId);
-        statement.args.add(key(first));
-        statement.args.add(value(first));
+        statement.args.add(first.key());
+        statement.args.add(first.value());
         otherFilters(statement, null, filter);
         while (labels.hasNext()) {
-            String label = labels.next();
+            LabelFilter label = labels.next();
             statement.where(
                     "exists (select 1 from runtime_labels l where l.runtime_id = r.id and l.key = ? and l.value = ?)",
-                    key(label),
-                    value(label));
+                    label.key(),
+                    label.value());
         }
         if (after != null) {
             statement.where("(l0.created_at, l0.runtime_id) < (?, ?)", timestamp(after), after.id());
@@ -153,20 +150,14 @@ public class RuntimePageQuery {
             statement.where("r.owner_id = ?", filter.ownerId());
         }
         if (!filter.statuses().isEmpty() && !"r.status".equals(driver)) {
-            statement.in("r.status", filter.statuses());
+            statement.in(
+                    "r.status",
+                    filter.statuses().stream().map(RuntimeState::column).toList());
         }
     }
 
     private static OffsetDateTime timestamp(Keyset after) {
         return OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
-    }
-
-    private static String key(String label) {
-        return label.substring(0, label.indexOf(':'));
-    }
-
-    private static String value(String label) {
-        return label.substring(label.indexOf(':') + 1);
     }
 
     /** SQL text and its parameters, built together. */
@@ -179,7 +170,7 @@ public class RuntimePageQuery {
             args.addAll(List.of(values));
         }
 
-        void in(String column, Collection<String> values) {
+        void in(String column, List<String> values) {
             sql.append(" and ")
                     .append(column)
                     .append(" in (")
@@ -199,38 +190,81 @@ public class RuntimePageQuery {
     }
 
     private static RuntimeRow read(ResultSet rs) throws SQLException {
-        UUID sandboxId = rs.getObject(16, UUID.class);
+        UUID sandboxId = rs.getObject(Column.SANDBOX_ID.index, UUID.class);
         RuntimeRow.SandboxRow sandbox = sandboxId == null
                 ? null
                 : new RuntimeRow.SandboxRow(
                         sandboxId,
-                        rs.getString(17),
-                        rs.getString(18),
-                        rs.getString(19),
-                        rs.getString(20),
-                        rs.getString(21),
-                        Rows.instant(rs, 22),
-                        Rows.instant(rs, 23),
-                        (Long) rs.getObject(24, Long.class),
-                        rs.getLong(25),
-                        Rows.instant(rs, 26),
-                        rs.getLong(27));
+                        rs.getString(Column.PROVIDER.index),
+                        rs.getString(Column.PROVIDER_SANDBOX_ID.index),
+                        rs.getString(Column.SANDBOX_URL.index),
+                        rs.getString(Column.SANDBOX_STATE.index),
+                        rs.getString(Column.PAUSE_REASON.index),
+                        Rows.instant(rs, Column.SANDBOX_CREATED_AT.index),
+                        Rows.instant(rs, Column.EXPIRES_AT.index),
+                        (Long) rs.getObject(Column.RUNTIME_LIMIT_SECONDS.index, Long.class),
+                        rs.getLong(Column.ACCUMULATED_MICROS.index),
+                        Rows.instant(rs, Column.RUNNING_SINCE.index),
+                        rs.getLong(Column.BILLED_CREDITS.index));
         return new RuntimeRow(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getObject(5, UUID.class),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                rs.getObject(12, UUID.class),
-                rs.getString(13),
-                Rows.instant(rs, 14),
-                Rows.instant(rs, 15),
+                rs.getObject(Column.ID.index, UUID.class),
+                rs.getString(Column.KEY.index),
+                rs.getString(Column.NAME.index),
+                rs.getString(Column.DESCRIPTION.index),
+                rs.getObject(Column.PROJECT_ID.index, UUID.class),
+                rs.getString(Column.PROJECT_KEY.index),
+                rs.getString(Column.PROJECT_NAME.index),
+                RuntimeState.ofColumn(rs.getString(Column.STATUS.index)),
+                rs.getString(Column.LABELS.index),
+                rs.getString(Column.CONFIG_DIGEST.index),
+                rs.getString(Column.CONFIG_VERSION.index),
+                rs.getObject(Column.OWNER_ID.index, UUID.class),
+                rs.getString(Column.OWNER_NAME.index),
+                Rows.instant(rs, Column.CREATED_AT.index),
+                Rows.instant(rs, Column.UPDATED_AT.index),
                 sandbox);
+    }
+
+    /**
+     * The select list of a row, in order: {@code COLUMNS} is written from it and {@link #read}
+     * reads each column at its place in it, so a column added anywhere moves no other.
+     */
+    private enum Column {
+        ID("r.id"),
+        KEY("r.key"),
+        NAME("r.name"),
+        DESCRIPTION("r.description"),
+        PROJECT_ID("r.project_id"),
+        PROJECT_KEY("p.key"),
+        PROJECT_NAME("p.name"),
+        STATUS("r.status"),
+        LABELS("r.labels"),
+        CONFIG_DIGEST("r.config_digest"),
+        CONFIG_VERSION("r.config_version"),
+        OWNER_ID("r.owner_id"),
+        OWNER_NAME("u.name"),
+        CREATED_AT("r.created_at"),
+        UPDATED_AT("r.updated_at"),
+        SANDBOX_ID("s.id"),
+        PROVIDER("s.provider"),
+        PROVIDER_SANDBOX_ID("s.provider_sandbox_id"),
+        SANDBOX_URL("s.sandbox_url"),
+        SANDBOX_STATE("s.state"),
+        PAUSE_REASON("s.pause_reason"),
+        SANDBOX_CREATED_AT("s.created_at"),
+        EXPIRES_AT("s.expires_at"),
+        RUNTIME_LIMIT_SECONDS("s.runtime_limit_seconds"),
+        ACCUMULATED_MICROS("s.accumulated_micros"),
+        RUNNING_SINCE("s.running_since"),
+        BILLED_CREDITS("s.billed_credits");
+
+        final String expression;
+        /** The column's place in the result set, from 1. */
+        final int index;
+
+        Column(String expression) {
+            this.expression = expression;
+            this.index = ordinal() + 1;
+        }
     }
 }

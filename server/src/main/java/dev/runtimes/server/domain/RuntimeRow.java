@@ -12,7 +12,7 @@ public record RuntimeRow(
         UUID projectId,
         String projectKey,
         String projectName,
-        String status,
+        RuntimeState status,
         String labelsJson,
         String configDigest,
         String configVersion,

@@ -1,5 +1,7 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.LabelFilter;
+import dev.runtimes.server.domain.RuntimeState;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,7 +9,12 @@ import java.util.UUID;
  * What a list call asks for, already checked against the spec's bounds.
  *
  * @param statuses wanted runtime statuses, possibly empty
- * @param labels wanted {@code key:value} labels, possibly empty
+ * @param labels labels every listed runtime carries, possibly empty
  */
 public record ListRequest(
-        List<String> statuses, UUID projectId, boolean ownedByMe, List<String> labels, int limit, String cursor) {}
+        List<RuntimeState> statuses,
+        UUID projectId,
+        boolean ownedByMe,
+        List<LabelFilter> labels,
+        int limit,
+        String cursor) {}

@@ -12,7 +12,6 @@ import dev.runtimes.server.tenancy.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Lists the runtimes of a workspace a page at a time. */
 @ApplicationScoped
@@ -32,11 +31,11 @@ public class RuntimeListService {
     /** One read and no transaction: the workspace came with the caller's key. */
     public RuntimePage list(Caller caller, ListRequest request) {
         AccessibleWorkspace workspace = workspaces.resolve(caller);
-        RuntimeFilter filter = new RuntimeFilter(
-                new TreeSet<>(request.statuses()),
+        RuntimeFilter filter = RuntimeFilter.of(
+                request.statuses(),
                 request.projectId(),
                 request.ownedByMe() ? caller.userId() : null,
-                new TreeSet<>(request.labels()));
+                request.labels());
         CursorCodec codec = cursorKeys.codec();
         Keyset after = request.cursor() == null
                 ? null

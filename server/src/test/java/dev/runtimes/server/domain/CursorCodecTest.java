@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CursorCodecTest {
     private final CursorCodec codec = new CursorCodec("secret".getBytes(StandardCharsets.UTF_8));
     private final UUID workspace = UUID.randomUUID();
-    private final RuntimeFilter filter = new RuntimeFilter(new TreeSet<>(), null, null, new TreeSet<>());
+    private final RuntimeFilter filter = RuntimeFilter.of(List.of(), null, null, List.of());
     private final Keyset position = new Keyset(Instant.parse("2026-11-29T10:00:00.123456Z"), UUID.randomUUID());
 
     @Test
@@ -24,8 +24,7 @@ class CursorCodecTest {
     @Test
     void refusesAnotherWorkspaceOtherFiltersOrAnotherKey() {
         String cursor = codec.encode(position, workspace, filter);
-        RuntimeFilter running =
-                new RuntimeFilter(new TreeSet<>(java.util.List.of("running")), null, null, new TreeSet<>());
+        RuntimeFilter running = RuntimeFilter.of(List.of(RuntimeState.RUNNING), null, null, List.of());
         assertThat(codec.decode(cursor, UUID.randomUUID(), filter)).isEmpty();
         assertThat(codec.decode(cursor, workspace, running)).isEmpty();
         assertThat(new CursorCodec("other".getBytes(StandardCharsets.UTF_8)).decode(cursor, workspace, filter))

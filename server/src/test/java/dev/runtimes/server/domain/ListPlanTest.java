@@ -19,7 +19,6 @@ import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,17 +102,29 @@ class ListPlanTest {
     Stream<Arguments> filtersThatMatchNothing() {
         List<Arguments> cases = new ArrayList<>();
         for (boolean withCursor : List.of(false, true)) {
-            cases.add(Arguments.of("state=running", filter(Set.of("running"), null, null, Set.of()), withCursor));
-            cases.add(Arguments.of("state=paused", filter(Set.of("paused"), null, null, Set.of()), withCursor));
+            cases.add(Arguments.of(
+                    "state=running", RuntimeFilter.of(Set.of(RuntimeState.RUNNING), null, null, Set.of()), withCursor));
+            cases.add(Arguments.of(
+                    "state=paused", RuntimeFilter.of(Set.of(RuntimeState.PAUSED), null, null, Set.of()), withCursor));
             cases.add(Arguments.of(
                     "state=running&state=paused",
-                    filter(Set.of("running", "paused"), null, null, Set.of()),
+                    RuntimeFilter.of(Set.of(RuntimeState.RUNNING, RuntimeState.PAUSED), null, null, Set.of()),
                     withCursor));
-            cases.add(Arguments.of("project_id", filter(Set.of(), emptyProject, null, Set.of()), withCursor));
-            cases.add(Arguments.of("owner=me", filter(Set.of(), null, stranger.userId(), Set.of()), withCursor));
-            cases.add(Arguments.of("label", filter(Set.of(), null, null, Set.of("team:web")), withCursor));
+            cases.add(Arguments.of("project_id", RuntimeFilter.of(Set.of(), emptyProject, null, Set.of()), withCursor));
             cases.add(Arguments.of(
-                    "two labels", filter(Set.of(), null, null, Set.of("team:ml", "env:prod")), withCursor));
+                    "owner=me", RuntimeFilter.of(Set.of(), null, stranger.userId(), Set.of()), withCursor));
+            cases.add(Arguments.of(
+                    "label",
+                    RuntimeFilter.of(Set.of(), null, null, Set.of(new LabelFilter("team", "web"))),
+                    withCursor));
+            cases.add(Arguments.of(
+                    "two labels",
+                    RuntimeFilter.of(
+                            Set.of(),
+                            null,
+                            null,
+                            Set.of(new LabelFilter("team", "ml"), new LabelFilter("env", "prod"))),
+                    withCursor));
         }
         return cases.stream();
     }
@@ -181,10 +192,6 @@ class ListPlanTest {
             rows += rowsRead(child);
         }
         return rows;
-    }
-
-    private static RuntimeFilter filter(Set<String> statuses, UUID projectId, UUID ownerId, Set<String> labels) {
-        return new RuntimeFilter(new TreeSet<>(statuses), projectId, ownerId, new TreeSet<>(labels));
     }
 
     private static void update(Connection connection, String sql, Object... args) throws SQLException {

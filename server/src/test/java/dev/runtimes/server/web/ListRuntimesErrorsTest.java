@@ -4,6 +4,7 @@ import static dev.runtimes.server.web.OneInvalidValue.is422On;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -51,6 +52,23 @@ class ListRuntimesErrorsTest {
     })
     void invalidQueryParameterIs422WithItsLocation(String name, String value, String loc, String type) {
         is422On(asOwner().queryParam(name, value).get(listPath()).then(), loc, type);
+    }
+
+    /** The spec's pattern refuses a label before it is read as a key and a value. */
+    @Test
+    void malformedLabelIs422WithThePattern() {
+        asOwner()
+                .queryParam("label", "team:ml", "-team:ml")
+                .get(listPath())
+                .then()
+                .statusCode(422)
+                .body("code", is(422))
+                .body("type", is("validation_error"))
+                .body("detail", is("The request has 1 invalid value."))
+                .body("errors", hasSize(1))
+                .body("errors[0].loc", contains("query", "label", 1))
+                .body("errors[0].msg", is("must match \"^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}:.*$\""))
+                .body("errors[0].type", is("pattern_mismatch"));
     }
 
     @Test

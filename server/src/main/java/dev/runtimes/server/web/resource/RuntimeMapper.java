@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.runtimes.server.api.model.PauseReason;
+import dev.runtimes.server.api.model.Runtime;
 import dev.runtimes.server.api.model.RuntimeInstanceData;
-import dev.runtimes.server.api.model.RuntimeListItem;
 import dev.runtimes.server.api.model.RuntimeListResponse;
 import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.SandboxState;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.RuntimeRow;
+import dev.runtimes.server.domain.RuntimeState;
 import dev.runtimes.server.service.RuntimePage;
 import dev.runtimes.server.service.RuntimeView;
 import dev.runtimes.server.service.SandboxFigures;
@@ -37,17 +38,17 @@ public class RuntimeMapper {
     public RuntimeListResponse toListResponse(RuntimePage page) {
         return new RuntimeListResponse()
                 .items(page.rows().stream()
-                        .map(row -> toListItem(row, page.callerId(), page.readAt()))
+                        .map(row -> toRuntime(row, page.callerId(), page.readAt()))
                         .toList())
                 .nextCursor(page.nextCursor());
     }
 
-    public RuntimeListItem toListItem(RuntimeView view) {
-        return toListItem(view.row(), view.callerId(), view.readAt());
+    public Runtime toRuntime(RuntimeView view) {
+        return toRuntime(view.row(), view.callerId(), view.readAt());
     }
 
-    public RuntimeListItem toListItem(RuntimeRow row, UUID callerId, Instant now) {
-        return new RuntimeListItem()
+    public Runtime toRuntime(RuntimeRow row, UUID callerId, Instant now) {
+        return new Runtime()
                 .id(row.id())
                 .key(row.key())
                 .name(row.name())
@@ -55,7 +56,7 @@ public class RuntimeMapper {
                 .projectId(row.projectId())
                 .projectKey(row.projectKey())
                 .projectName(row.projectName())
-                .status(RuntimeStatus.fromValue(row.status()))
+                .status(status(row.status()))
                 .labels(labels(row.labelsJson()))
                 .configDigest(row.configDigest())
                 .configVersion(row.configVersion())
@@ -64,6 +65,14 @@ public class RuntimeMapper {
                 .createdAt(UtcDateTimes.of(row.createdAt()))
                 .updatedAt(UtcDateTimes.of(row.updatedAt()))
                 .instance(row.sandbox() == null ? null : toInstance(row.sandbox(), now));
+    }
+
+    private static RuntimeStatus status(RuntimeState state) {
+        return switch (state) {
+            case IDLE -> RuntimeStatus.IDLE;
+            case RUNNING -> RuntimeStatus.RUNNING;
+            case PAUSED -> RuntimeStatus.PAUSED;
+        };
     }
 
     private RuntimeInstanceData toInstance(RuntimeRow.SandboxRow sandbox, Instant now) {

@@ -3,15 +3,20 @@ package dev.runtimes.server.web.resource;
 import dev.runtimes.server.api.model.CreateRuntimeRequest;
 import dev.runtimes.server.api.model.RuntimeConfig;
 import dev.runtimes.server.api.model.RuntimeServerSettings;
+import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.SandboxResources;
 import dev.runtimes.server.api.model.SandboxSettings;
 import dev.runtimes.server.api.model.UpdateRuntimeRequest;
+import dev.runtimes.server.domain.RuntimeState;
 import dev.runtimes.server.service.DurableConfig;
 import dev.runtimes.server.service.NewRuntime;
 import dev.runtimes.server.service.RuntimeService;
 import java.util.Optional;
 
-/** Turns request bodies into what the services take; absent parts stay {@code null} for defaults. */
+/**
+ * Turns request bodies and parameters into what the services take; absent parts stay {@code null}
+ * for defaults.
+ */
 final class RuntimeRequests {
     private RuntimeRequests() {}
 
@@ -31,6 +36,15 @@ final class RuntimeRequests {
                 ((MergePatches.RuntimePatch) request).has("description") && request.getDescription() == null;
         return new RuntimeService.RuntimeChanges(
                 request.getName(), removesDescription ? "" : request.getDescription(), request.getLabels());
+    }
+
+    /** The {@code state} filter's value; {@link RuntimeMapper} maps it back. */
+    static RuntimeState state(RuntimeStatus status) {
+        return switch (status) {
+            case IDLE -> RuntimeState.IDLE;
+            case RUNNING -> RuntimeState.RUNNING;
+            case PAUSED -> RuntimeState.PAUSED;
+        };
     }
 
     private static DurableConfig config(RuntimeConfig config) {

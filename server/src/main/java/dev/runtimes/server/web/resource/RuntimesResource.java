@@ -5,12 +5,13 @@ import dev.runtimes.server.api.model.CreateRuntimeRequest;
 import dev.runtimes.server.api.model.KeepaliveRequest;
 import dev.runtimes.server.api.model.KeepaliveResponse;
 import dev.runtimes.server.api.model.OwnerFilter;
-import dev.runtimes.server.api.model.RuntimeListItem;
+import dev.runtimes.server.api.model.Runtime;
 import dev.runtimes.server.api.model.RuntimeListResponse;
 import dev.runtimes.server.api.model.RuntimeStatus;
 import dev.runtimes.server.api.model.StartRuntimeRequest;
 import dev.runtimes.server.api.model.StartedRuntime;
 import dev.runtimes.server.api.model.UpdateRuntimeRequest;
+import dev.runtimes.server.domain.LabelFilter;
 import dev.runtimes.server.service.LifecycleService;
 import dev.runtimes.server.service.ListRequest;
 import dev.runtimes.server.service.RuntimeListService;
@@ -66,35 +67,37 @@ public class RuntimesResource implements RuntimesApi {
         ListRequest request = new ListRequest(
                 state == null
                         ? List.of()
-                        : state.stream().map(RuntimeStatus::toString).toList(),
+                        : state.stream().map(RuntimeRequests::state).toList(),
                 projectId,
                 owner == OwnerFilter.ME,
-                label == null ? List.of() : label,
+                label == null
+                        ? List.of()
+                        : label.stream().map(LabelFilter::parse).toList(),
                 limit,
                 cursor);
         return mapper.toListResponse(listService.list(caller(), request));
     }
 
     @Override
-    public RuntimeListItem createRuntime(
+    public Runtime createRuntime(
             String org, String workspace, CreateRuntimeRequest request, String clientVersion, String idempotencyKey) {
         RuntimeService.Ensured ensured = runtimes.ensure(caller(), org, workspace, RuntimeRequests.newRuntime(request));
         if (ensured.created()) {
             status.set(201);
         }
-        return mapper.toListItem(ensured.view());
+        return mapper.toRuntime(ensured.view());
     }
 
     @Override
-    public RuntimeListItem getRuntime(
+    public Runtime getRuntime(
             String org, String workspace, String runtimeId, String clientVersion, String ifNoneMatch) {
-        return mapper.toListItem(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
+        return mapper.toRuntime(runtimes.get(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem updateRuntime(
+    public Runtime updateRuntime(
             String org, String workspace, String runtimeId, UpdateRuntimeRequest request, String clientVersion) {
-        return mapper.toListItem(
+        return mapper.toRuntime(
                 runtimes.update(caller(), new RuntimeRef(org, workspace, runtimeId), RuntimeRequests.changes(request)));
     }
 
@@ -116,23 +119,23 @@ public class RuntimesResource implements RuntimesApi {
                 caller(),
                 new RuntimeRef(org, workspace, runtimeId),
                 request == null ? null : request.getRequestedRuntimeLimitSeconds());
-        return new StartedRuntime().runtime(mapper.toListItem(started.view())).sandboxToken(started.sandboxToken());
+        return new StartedRuntime().runtime(mapper.toRuntime(started.view())).sandboxToken(started.sandboxToken());
     }
 
     @Override
-    public RuntimeListItem pauseRuntime(String org, String workspace, String runtimeId, String clientVersion) {
-        return mapper.toListItem(lifecycle.pause(caller(), new RuntimeRef(org, workspace, runtimeId)));
+    public Runtime pauseRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+        return mapper.toRuntime(lifecycle.pause(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resumeRuntime(String org, String workspace, String runtimeId, String clientVersion) {
-        return mapper.toListItem(lifecycle.resume(caller(), new RuntimeRef(org, workspace, runtimeId)));
+    public Runtime resumeRuntime(String org, String workspace, String runtimeId, String clientVersion) {
+        return mapper.toRuntime(lifecycle.resume(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
-    public RuntimeListItem resetRuntime(
+    public Runtime resetRuntime(
             String org, String workspace, String runtimeId, String clientVersion, String idempotencyKey) {
-        return mapper.toListItem(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
+        return mapper.toRuntime(lifecycle.reset(caller(), new RuntimeRef(org, workspace, runtimeId)));
     }
 
     @Override
