@@ -17,12 +17,15 @@ public final class OperationTraits {
     private OperationTraits() {}
 
     public static <A extends Annotation> Optional<A> of(Method resourceMethod, Class<A> trait) {
-        return Optional.ofNullable(GENERATED
-                .computeIfAbsent(resourceMethod, OperationTraits::generated)
-                .getAnnotation(trait));
+        return Optional.ofNullable(generated(resourceMethod).getAnnotation(trait));
     }
 
-    private static Method generated(Method resourceMethod) {
+    /** The generated interface method a resource method implements, which carries the spec's annotations. */
+    public static Method generated(Method resourceMethod) {
+        return GENERATED.computeIfAbsent(resourceMethod, OperationTraits::declared);
+    }
+
+    private static Method declared(Method resourceMethod) {
         for (Class<?> api : resourceMethod.getDeclaringClass().getInterfaces()) {
             try {
                 return api.getMethod(resourceMethod.getName(), resourceMethod.getParameterTypes());

@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.conformance;
 
+import dev.runtimes.server.web.OperationTraits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -43,7 +44,7 @@ public record OperationRules(List<Parameter> parameters, Optional<Body> body) {
     public static OperationRules of(Method resourceMethod) {
         OperationRules known = BY_METHOD.get(resourceMethod);
         if (known == null) {
-            known = read(declaringInterfaceMethod(resourceMethod).orElse(resourceMethod));
+            known = read(OperationTraits.generated(resourceMethod));
             BY_METHOD.put(resourceMethod, known);
         }
         return known;
@@ -94,17 +95,6 @@ public record OperationRules(List<Parameter> parameters, Optional<Body> body) {
             }
             if (annotation instanceof HeaderParam header) {
                 return Optional.of(new Parameter("header", header.value(), required, repeated, rule));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Method> declaringInterfaceMethod(Method method) {
-        for (Class<?> type : method.getDeclaringClass().getInterfaces()) {
-            try {
-                return Optional.of(type.getMethod(method.getName(), method.getParameterTypes()));
-            } catch (NoSuchMethodException notThisInterface) {
-                // try the next one
             }
         }
         return Optional.empty();
