@@ -19,7 +19,7 @@ import org.postgresql.PGNotification;
  * One connection per replica that LISTENs to the channel every event's transaction notifies at
  * commit, and wakes the workspace it names; the table stays the truth, a notification only says
  * when to read it. A lost connection is opened again, and every workspace reads once then, for the
- * notifications missed meanwhile. Only on PostgreSQL: on H2 (the embedded single process) the
+ * notifications missed meanwhile (and at the first start, for those before it). Only on PostgreSQL: on H2 (the embedded single process) the
  * commit wakes its streams directly.
  */
 @ApplicationScoped
@@ -67,15 +67,13 @@ class EventListener {
     }
 
     private void listen() {
-        boolean reconnect = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, user, password.orElse(null))) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + EventLog.CHANNEL);
                 }
-                if (reconnect) {
-                    hub.wakeAll();
-                }
+                // What committed before this LISTEN notified no one here.
+                hub.wakeAll();
                 PGConnection listening = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = listening.getNotifications(WAIT_MILLIS);
@@ -88,7 +86,6 @@ class EventListener {
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     LOG.warnf("The connection that listens for events was lost (%s); opening it again", e.getMessage());
-                    reconnect = true;
                     pause();
                 }
             }

@@ -125,6 +125,9 @@ public final class Subscription {
 
     private void cutOff() {
         if (!ended.get()) {
+            LOG.infof(
+                    "A stream of workspace %s is cut off: %d events sent are still unwritten after %s",
+                    tail.id(), unwritten.get(), "a keepalive interval");
             sink.comment(CUT_OFF);
             end();
         }
