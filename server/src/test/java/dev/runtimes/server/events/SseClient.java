@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A test's reader of a Server-Sent Events answer: its lines, as they come. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
     /** One message: its id, its event name and its data; a comment has only {@code comment}. */
-    record Message(String id, String event, String data, String comment) {}
+    public record Message(String id, String event, String data, String comment) {}
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Message END = new Message(null, null, null, null);
@@ -24,7 +24,7 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-    SseClient(String url, String token, String lastEventId) {
+    public SseClient(String url, String token, String lastEventId) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
@@ -60,18 +60,18 @@ final class SseClient implements AutoCloseable {
         });
     }
 
-    HttpResponse<Stream<String>> answer() throws Exception {
+    public HttpResponse<Stream<String>> answer() throws Exception {
         return response.get(10, TimeUnit.SECONDS);
     }
 
     /** The next message within the time, or null at the end of the stream or past the time. */
-    Message next(Duration within) throws InterruptedException {
+    public Message next(Duration within) throws InterruptedException {
         Message message = messages.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         return message == END ? null : message;
     }
 
     /** The next message that is an event, skipping comments. */
-    Message nextEvent(Duration within) throws InterruptedException {
+    public Message nextEvent(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             Message message = next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -82,7 +82,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The events that came within the time. */
-    List<Message> events(int count, Duration within) throws InterruptedException {
+    public List<Message> events(int count, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         List<Message> events = new ArrayList<>();
         while (events.size() < count) {
