@@ -25,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventFeedService {
+    static final String STREAM_OPEN = "stream open";
+
     private final WorkspaceAccess workspaces;
     private final EventStore store;
     private final EventHub hub;
@@ -102,9 +104,14 @@ public class EventFeedService {
         return new Page(events, feed.cursor(next), feed.callerId());
     }
 
-    /** Follows the feed: the events after its position (without a cursor, from now on) go to {@code sink}. */
+    /**
+     * Follows the feed: the events after its position (without a cursor, from now on) go to {@code
+     * sink}. The first line, a comment, is sent once that position is fixed: a change whose answer
+     * comes after it is in the stream.
+     */
     public Subscription follow(Feed feed, EventSink sink) {
         long after = feed.fromStart() ? store.bounds(feed.workspaceId()).last() : feed.after();
+        sink.comment(STREAM_OPEN);
         return hub.subscribe(feed.workspaceId(), after, feed.filter(), sink);
     }
 }

@@ -57,8 +57,6 @@ public class EventsResource implements EventsApi {
                 ? new EventFeedService.Start(lastEventId, "header", "Last-Event-ID")
                 : after != null ? new EventFeedService.Start(after, "query", "after") : EventFeedService.Start.none();
         EventFeedService.Feed opened = open(runtimeId, type, start);
-        // The first line sends the answer's status and headers at once, before any event.
-        sseEventSink.send(sse.newEventBuilder().comment("stream open").build());
         feed.follow(opened, new Sink(opened, sseEventSink, sse));
     }
 
