@@ -36,6 +36,7 @@ final class ErrorDecoder {
             case 401 -> new AuthenticationException(error);
             case 403 -> new ForbiddenException(error);
             case 404 -> new NotFoundException(error);
+            case 410 -> new CursorExpiredException(error);
             case 409 ->
                 is(type, ErrorType.ALREADY_EXISTS_ERROR)
                         ? new AlreadyExistsException(error)

@@ -30,12 +30,19 @@ public final class Runtimes {
     private final RuntimesApi api;
     private final String org;
     private final String workspace;
+    private final Events events;
 
-    Runtimes(Transport transport, RuntimesApi api, String org, String workspace) {
+    Runtimes(Transport transport, RuntimesApi api, String org, String workspace, Events events) {
         this.transport = transport;
         this.api = api;
         this.org = org;
         this.workspace = workspace;
+        this.events = events;
+    }
+
+    /** @return the events of this workspace's runtimes: paged, or followed as they happen */
+    public Events events() {
+        return events;
     }
 
     /**

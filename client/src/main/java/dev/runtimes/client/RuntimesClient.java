@@ -32,10 +32,14 @@ public final class RuntimesClient {
 
     private final ApiClient apiClient;
     private final Transport transport;
+    private final ErrorDecoder errors;
+    private final Sleeper sleeper;
 
-    private RuntimesClient(ApiClient apiClient, Transport transport) {
+    private RuntimesClient(ApiClient apiClient, Transport transport, ErrorDecoder errors, Sleeper sleeper) {
         this.apiClient = apiClient;
         this.transport = transport;
+        this.errors = errors;
+        this.sleeper = sleeper;
     }
 
     /** @return a builder; {@link Builder#baseUrl} and {@link Builder#token} are required */
@@ -54,11 +58,14 @@ public final class RuntimesClient {
      * @return the runtimes of that workspace
      */
     public Runtimes runtimes(String org, String workspace) {
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(workspace, "workspace");
         return new Runtimes(
                 transport,
                 new RuntimesApi(apiClient),
-                Objects.requireNonNull(org, "org"),
-                Objects.requireNonNull(workspace, "workspace"));
+                org,
+                workspace,
+                new Events(transport, apiClient, errors, sleeper, org, workspace));
     }
 
     ApiClient apiClient() {
@@ -179,7 +186,8 @@ public final class RuntimesClient {
             apiClient.setRequestInterceptor(request -> request.setHeader("Authorization", "Bearer " + token)
                     .setHeader("User-Agent", "runtimes-java/" + version())
                     .setHeader(CLIENT_VERSION_HEADER, version()));
-            return new RuntimesClient(apiClient, new Transport(retryPolicy, sleeper, new ErrorDecoder(mapper)));
+            ErrorDecoder errors = new ErrorDecoder(mapper);
+            return new RuntimesClient(apiClient, new Transport(retryPolicy, sleeper, errors), errors, sleeper);
         }
 
         private static ObjectMapper mapper() {

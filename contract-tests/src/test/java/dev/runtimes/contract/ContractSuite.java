@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimes.contract.harness.CoverageReport;
 import dev.runtimes.contract.harness.KnownGaps;
 import dev.runtimes.contract.scenarios.DatabaseFaultScenarios;
+import dev.runtimes.contract.scenarios.EventScenarios;
 import dev.runtimes.contract.scenarios.EveryOperationScenarios;
 import dev.runtimes.contract.scenarios.LifecycleScenarios;
 import dev.runtimes.contract.scenarios.ListRuntimesScenarios;
@@ -39,6 +40,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public interface ContractSuite
         extends ListRuntimesScenarios,
+                EventScenarios,
                 LifecycleScenarios,
                 OrganizationScenarios,
                 PeopleScenarios,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.runtimes.client.api.EventsApi;
 import dev.runtimes.client.api.OperatorsApi;
 import dev.runtimes.client.api.RuntimesApi;
 import dev.runtimes.client.invoker.ApiClient;
@@ -20,6 +21,7 @@ import dev.runtimes.client.model.CreateProjectRequest;
 import dev.runtimes.client.model.CreateRuntimeRequest;
 import dev.runtimes.client.model.CreateUserRequest;
 import dev.runtimes.client.model.CreateWorkspaceRequest;
+import dev.runtimes.client.model.EventType;
 import dev.runtimes.client.model.KeepaliveRequest;
 import dev.runtimes.client.model.OwnerFilter;
 import dev.runtimes.client.model.RuntimeStatus;
@@ -49,6 +51,29 @@ final class ClientCalls {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Map<String, Binding> BINDINGS = Map.ofEntries(
+            entry(
+                    "listEvents",
+                    (client, a) -> new EventsApi(client)
+                            .listEventsWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.header(CLIENT_VERSION),
+                                    a.query("runtime_id", Function.identity()),
+                                    a.queryList("type", EventType::fromValue),
+                                    a.query("after", Function.identity()),
+                                    a.query("limit", Integer::valueOf))),
+            // The generated method reads the whole answer: the suite calls it for refusals only.
+            entry(
+                    "streamEvents",
+                    (client, a) -> new EventsApi(client)
+                            .streamEventsWithHttpInfo(
+                                    a.path("org"),
+                                    a.path("workspace"),
+                                    a.header(CLIENT_VERSION),
+                                    a.query("runtime_id", Function.identity()),
+                                    a.queryList("type", EventType::fromValue),
+                                    a.query("after", Function.identity()),
+                                    a.header("Last-Event-ID"))),
             entry(
                     "listRuntimes",
                     (client, a) -> new RuntimesApi(client)

@@ -38,11 +38,11 @@ final class Wire {
         HttpRequest built = builder.build();
         try {
             try {
-                return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return client.send(built, Wire::body);
             } catch (IOException closedUnderUs) {
                 // A pooled connection the server closed after its previous answer: once more on a
                 // fresh one. A second failure is the server's.
-                return client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return client.send(built, Wire::body);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + request, e);
@@ -50,5 +50,38 @@ final class Wire {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The answer's body as text; an event stream (a {@code streamEvents} the server accepted) does
+     * not end, so only its status and headers are judged and the connection is closed.
+     */
+    private static HttpResponse.BodySubscriber<String> body(HttpResponse.ResponseInfo answer) {
+        if (answer.headers()
+                .firstValue("Content-Type")
+                .filter(type -> type.startsWith("text/event-stream"))
+                .isPresent()) {
+            return new HttpResponse.BodySubscriber<>() {
+                @Override
+                public java.util.concurrent.CompletionStage<String> getBody() {
+                    return java.util.concurrent.CompletableFuture.completedFuture("");
+                }
+
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                    subscription.cancel();
+                }
+
+                @Override
+                public void onNext(java.util.List<java.nio.ByteBuffer> item) {}
+
+                @Override
+                public void onError(Throwable throwable) {}
+
+                @Override
+                public void onComplete() {}
+            };
+        }
+        return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
     }
 }

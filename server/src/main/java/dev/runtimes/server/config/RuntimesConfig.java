@@ -30,6 +30,8 @@ public interface RuntimesConfig {
 
     Authentication authentication();
 
+    Events events();
+
     interface Admin {
         /** The operator token that guards {@code /api/v1/admin}; the surface is closed without it. */
         Optional<String> token();
@@ -173,5 +175,26 @@ public interface RuntimesConfig {
          */
         @WithDefault("5s")
         Duration cacheTtl();
+    }
+
+    interface Events {
+        /** How long events are kept; a cursor older than that is refused as expired. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often each replica deletes the events older than the retention. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+
+        /** How long a stream may go without a line: then it gets a keepalive comment. */
+        @WithDefault("15s")
+        Duration keepalive();
+
+        /**
+         * How many events a stream may have sent but not yet written to its connection; a reader
+         * that lets more pile up is cut off and resumes by cursor.
+         */
+        @WithDefault("256")
+        int streamBuffer();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC reads for the statements every request runs (the caller's key, the workspace, the
+ * Plain JDBC for the statements every request runs (the caller's key, the workspace, the
  * page). For them, Hibernate's per-query work cost more CPU than the statements themselves. Inside
  * a transaction the data source hands out the transaction's connection.
  */
@@ -44,6 +44,19 @@ public class Rows {
                 }
                 return rows;
             }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs an insert, update or delete; how many rows it changed. */
+    public int update(String sql, Object... args) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }

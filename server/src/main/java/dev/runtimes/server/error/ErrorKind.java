@@ -9,6 +9,7 @@ public enum ErrorKind {
     METHOD_NOT_ALLOWED(405, "method_not_allowed_error"),
     CONFLICT(409, "conflict_error"),
     ALREADY_EXISTS(409, "already_exists_error"),
+    CURSOR_EXPIRED(410, "cursor_expired_error"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large_error"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type_error"),
     VALIDATION(422, "validation_error"),

@@ -40,8 +40,13 @@ public class ServiceException extends RuntimeException {
     }
 
     public static ServiceException invalidQueryParameter(String name, String message, String type) {
+        return invalidParameter("query", name, message, type);
+    }
+
+    /** A 400 for the parameter {@code name} in {@code part} ({@code query}, {@code header}). */
+    public static ServiceException invalidParameter(String part, String name, String message, String type) {
         return new ServiceException(
-                ErrorKind.INVALID_REQUEST, message, List.of(new FieldProblem(List.of("query", name), message, type)));
+                ErrorKind.INVALID_REQUEST, message, List.of(new FieldProblem(List.of(part, name), message, type)));
     }
 
     public static ServiceException conflict(String detail) {

@@ -7,6 +7,7 @@ import java.util.UUID;
  *
  * @param id the claim's own id: only the transition that holds it may complete it
  * @param providerSandboxId the provider's id of the runtime's current sandbox, or {@code null} when idle
+ * @param actor who asked for the transition, as its event names them
  */
 record Claim(
         UUID id,
@@ -16,4 +17,5 @@ record Claim(
         UUID workspaceId,
         UUID organizationId,
         DurableConfig config,
-        String providerSandboxId) {}
+        String providerSandboxId,
+        String actor) {}

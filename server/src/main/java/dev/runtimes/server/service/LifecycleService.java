@@ -4,6 +4,8 @@ import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.events.EventLog;
+import dev.runtimes.server.events.EventType;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.provider.ProviderException;
 import dev.runtimes.server.provider.ProviderTimeoutException;
@@ -38,6 +40,7 @@ public class LifecycleService {
     private final RuntimeLookup lookup;
     private final RuntimeViews views;
     private final RuntimeLimits limits;
+    private final EventLog events;
     private final Clock clock;
 
     LifecycleService(
@@ -47,6 +50,7 @@ public class LifecycleService {
             RuntimeLookup lookup,
             RuntimeViews views,
             RuntimeLimits limits,
+            EventLog events,
             Clock clock) {
         this.claims = claims;
         this.provider = provider;
@@ -54,6 +58,7 @@ public class LifecycleService {
         this.lookup = lookup;
         this.views = views;
         this.limits = limits;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,14 +84,17 @@ public class LifecycleService {
         }
         completeOrUndo(
                 claim,
-                (runtime, now) -> ledger.started(
-                        runtime,
-                        now,
+                recorded(
+                        EventType.SANDBOX_STARTED,
                         claim,
-                        sandboxId,
-                        sandbox,
-                        limits.resolve(claim.organizationId(), limitSeconds),
-                        tokenHash),
+                        (runtime, now) -> ledger.started(
+                                runtime,
+                                now,
+                                claim,
+                                sandboxId,
+                                sandbox,
+                                limits.resolve(claim.organizationId(), limitSeconds),
+                                tokenHash)),
                 () -> provider.kill(sandbox.providerSandboxId()));
         return new Started(view(caller, claim, ref), token);
     }
@@ -96,32 +104,47 @@ public class LifecycleService {
         run(
                 claim,
                 provider::pause,
-                (runtime, now) -> ledger.paused(runtime, now, SandboxLedger.PAUSED_BY_USER),
+                recorded(
+                        EventType.SANDBOX_PAUSED,
+                        claim,
+                        (runtime, now) -> ledger.paused(runtime, now, SandboxLedger.PAUSED_BY_USER)),
                 provider::resume);
         return view(caller, claim, ref);
     }
 
     /** Pauses the sandbox of a runtime a sweep claimed, recording why. */
     void autoPause(Claim claim, AutoPause cause) {
-        run(claim, provider::pause, (runtime, now) -> ledger.paused(runtime, now, cause.reason()), provider::resume);
+        run(
+                claim,
+                provider::pause,
+                recorded(
+                        EventType.SANDBOX_PAUSED, claim, (runtime, now) -> ledger.paused(runtime, now, cause.reason())),
+                provider::resume);
     }
 
     public RuntimeView resume(Caller caller, RuntimeRef ref) {
         Claim claim = claims.claim(caller, ref, Operation.RESUME);
-        run(claim, provider::resume, ledger::resumed, provider::pause);
+        run(claim, provider::resume, recorded(EventType.SANDBOX_RESUMED, claim, ledger::resumed), provider::pause);
         return view(caller, claim, ref);
     }
 
     public RuntimeView reset(Caller caller, RuntimeRef ref) {
         Claim claim = claims.claim(caller, ref, Operation.RESET);
-        run(claim, provider::kill, (runtime, now) -> ledger.killed(runtime, now, "reset on request"), none());
+        run(
+                claim,
+                provider::kill,
+                recorded(
+                        EventType.SANDBOX_RESET,
+                        claim,
+                        (runtime, now) -> ledger.killed(runtime, now, "reset on request")),
+                none());
         return view(caller, claim, ref);
     }
 
     /** Deletes the runtime and kills its sandbox, which stays in the ledger. */
     public void delete(Caller caller, RuntimeRef ref) {
         Claim claim = claims.claim(caller, ref, Operation.DELETE);
-        run(claim, provider::kill, ledger::deleted, none());
+        run(claim, provider::kill, recorded(EventType.RUNTIME_DELETED, claim, ledger::deleted), none());
     }
 
     /** Pushes the running sandbox's {@code expires_at}; returns the new one. */
@@ -139,6 +162,7 @@ public class LifecycleService {
             Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
             Instant expiresAt = sandbox.keepAlive(now, Duration.ofSeconds(extendSeconds));
             runtime.updatedAt = now;
+            events.record(EventType.SANDBOX_EXPIRY_EXTENDED, runtime, caller.userName(), now);
             return expiresAt;
         });
     }
@@ -156,10 +180,14 @@ public class LifecycleService {
             } catch (SandboxGoneException e) {
                 claims.complete(
                         claim,
-                        (runtime, now) -> ledger.killed(
-                                runtime,
-                                now,
-                                "gone when a " + claim.operation().noun() + " was attempted: " + e.getMessage()));
+                        recorded(
+                                EventType.SANDBOX_KILLED,
+                                claim,
+                                (runtime, now) -> ledger.killed(
+                                        runtime,
+                                        now,
+                                        "gone when a " + claim.operation().noun() + " was attempted: "
+                                                + e.getMessage())));
                 throw new ServiceException(
                         ErrorKind.BAD_GATEWAY,
                         "The sandbox of runtime '" + claim.runtimeKey() + "' is gone: " + e.getMessage()
@@ -171,6 +199,14 @@ public class LifecycleService {
             }
         }
         completeOrUndo(claim, change, () -> undo.accept(sandbox));
+    }
+
+    /** The change, then its event, last in the change's transaction. */
+    private BiConsumer<Runtime, Instant> recorded(EventType type, Claim claim, BiConsumer<Runtime, Instant> change) {
+        return (runtime, now) -> {
+            change.accept(runtime, now);
+            events.record(type, runtime, claim.actor(), now);
+        };
     }
 
     private void completeOrUndo(Claim claim, BiConsumer<Runtime, Instant> change, Runnable undo) {

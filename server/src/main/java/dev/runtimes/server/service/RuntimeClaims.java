@@ -4,6 +4,7 @@ import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.events.EventLog;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.tenancy.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,7 +61,7 @@ class RuntimeClaims {
                         + " used its runtime limit of " + sandbox.runtimeLimitSeconds
                         + " seconds; reset it to start afresh.");
             }
-            return take(runtime, operation, now, found.workspace().organizationId(), sandbox);
+            return take(runtime, operation, now, found.workspace().organizationId(), sandbox, caller.userName());
         });
     }
 
@@ -102,14 +103,15 @@ class RuntimeClaims {
                 }
                 Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
                 if (cause.holds(sandbox, Organization.findById(sandbox.organizationId), now)) {
-                    claimed.add(take(runtime, Operation.PAUSE, now, sandbox.organizationId, sandbox));
+                    claimed.add(take(runtime, Operation.PAUSE, now, sandbox.organizationId, sandbox, EventLog.SYSTEM));
                 }
             }
             return new Batch(claimed, ids.size(), ids.isEmpty() ? after : ids.get(ids.size() - 1));
         });
     }
 
-    private static Claim take(Runtime runtime, Operation operation, Instant now, UUID organizationId, Sandbox sandbox) {
+    private static Claim take(
+            Runtime runtime, Operation operation, Instant now, UUID organizationId, Sandbox sandbox, String actor) {
         runtime.claimId = UUID.randomUUID();
         runtime.claimOperation = operation.noun();
         runtime.claimedAt = now;
@@ -121,7 +123,8 @@ class RuntimeClaims {
                 runtime.workspaceId,
                 organizationId,
                 DurableConfig.parse(runtime.config),
-                sandbox == null ? null : sandbox.providerSandboxId);
+                sandbox == null ? null : sandbox.providerSandboxId,
+                actor);
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Uuids;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.events.EventLog;
+import dev.runtimes.server.events.EventType;
 import dev.runtimes.server.tenancy.AccessibleWorkspace;
 import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
@@ -35,12 +37,14 @@ public class RuntimeService {
     private final WorkspaceAccess workspaces;
     private final RuntimeLookup lookup;
     private final RuntimeViews views;
+    private final EventLog events;
     private final Clock clock;
 
-    RuntimeService(WorkspaceAccess workspaces, RuntimeLookup lookup, RuntimeViews views, Clock clock) {
+    RuntimeService(WorkspaceAccess workspaces, RuntimeLookup lookup, RuntimeViews views, EventLog events, Clock clock) {
         this.workspaces = workspaces;
         this.lookup = lookup;
         this.views = views;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -98,6 +102,7 @@ public class RuntimeService {
                 setLabels(runtime, changes.labels());
             }
             runtime.updatedAt = clock.instant();
+            events.record(EventType.RUNTIME_UPDATED, runtime, caller.userName(), runtime.updatedAt);
             return new Outcome(found.workspace().id(), runtime.id, false);
         });
         return views.view(caller.userId(), outcome.workspaceId(), outcome.runtimeId(), ref);
@@ -138,6 +143,7 @@ public class RuntimeService {
         runtime.configDigest = digest;
         runtime.configVersion = spec.config().version();
         runtime.persistAndFlush();
+        events.record(EventType.RUNTIME_CREATED, runtime, caller.userName(), now);
         return new Outcome(workspace.id(), runtime.id, true);
     }
 

@@ -4,6 +4,8 @@ import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.domain.SandboxCensus;
 import dev.runtimes.server.domain.SandboxCensus.LiveSandbox;
+import dev.runtimes.server.events.EventLog;
+import dev.runtimes.server.events.EventType;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.provider.SandboxStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +31,7 @@ public class SandboxReconciler {
     private final RuntimeClaims claims;
     private final SandboxLedger ledger;
     private final SandboxCensus census;
+    private final EventLog events;
     private final Clock clock;
 
     SandboxReconciler(
@@ -36,11 +39,13 @@ public class SandboxReconciler {
             RuntimeClaims claims,
             SandboxLedger ledger,
             SandboxCensus census,
+            EventLog events,
             Clock clock) {
         this.provider = provider;
         this.claims = claims;
         this.ledger = ledger;
         this.census = census;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,7 +89,11 @@ public class SandboxReconciler {
         if (status == SandboxStatus.GONE) {
             String reason = "the sandbox process was gone when the server reconciled its sandboxes (recorded "
                     + sandbox.state + ")";
+            boolean current = runtime != null && sandbox.id.equals(runtime.currentSandboxId);
             ledger.killed(runtime, sandbox, now, reason);
+            if (current) {
+                events.record(EventType.SANDBOX_KILLED, runtime, EventLog.SYSTEM, now);
+            }
             LOG.infof("Sandbox %s of runtime %s recorded killed: %s", sandbox.id, sandbox.runtimeId, reason);
             return true;
         }

@@ -185,7 +185,8 @@ class ConcurrentSweepsTest {
                 tenant.workspaceId(),
                 tenant.orgId(),
                 DurableConfig.parse(runtime.config),
-                null);
+                null,
+                "test");
         ledger.started(
                 runtime,
                 clock.instant(),

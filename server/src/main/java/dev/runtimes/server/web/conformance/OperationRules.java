@@ -71,13 +71,15 @@ public record OperationRules(List<Parameter> parameters, Optional<Body> body) {
         List<Parameter> parameters = new ArrayList<>();
         Optional<Body> body = Optional.empty();
         for (int i = 0; i < annotations.length; i++) {
+            if (Arrays.stream(annotations[i]).anyMatch(Context.class::isInstance)) {
+                continue;
+            }
             ValueRule rule = ValueRule.of(annotations[i], types[i]);
             boolean required = Arrays.stream(annotations[i]).anyMatch(NotNull.class::isInstance);
             Optional<Parameter> parameter = parameter(annotations[i], rule, required);
             if (parameter.isPresent()) {
                 parameters.add(parameter.get());
-            } else if (rule.object().isPresent()
-                    && Arrays.stream(annotations[i]).noneMatch(Context.class::isInstance)) {
+            } else if (rule.object().isPresent()) {
                 body = Optional.of(new Body(rule.object().get(), required));
             }
         }
