@@ -249,7 +249,13 @@ record ValueRule(
         }
     }
 
+    /** RFC 3339: a four-digit year, which ISO 8601's expanded years (and PostgreSQL's range) exceed. */
+    private static final java.util.regex.Pattern FOUR_DIGIT_YEAR = java.util.regex.Pattern.compile("[0-9]{4}-.*");
+
     private static boolean isDateTime(String text) {
+        if (!FOUR_DIGIT_YEAR.matcher(text).matches()) {
+            return false;
+        }
         try {
             OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             return true;
