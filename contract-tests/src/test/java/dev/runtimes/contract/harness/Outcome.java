@@ -60,6 +60,12 @@ public final class Outcome {
         return this;
     }
 
+    /** The answer has one of these statuses. */
+    public Outcome hasStatusIn(Integer... expected) {
+        assertThat(status).as("status of %s", this).isIn((Object[]) expected);
+        return this;
+    }
+
     /**
      * The answer is the canonical error envelope with this status and type, and its detail is a
      * sentence for people: no stack trace, no SQL, no Java class name.
