@@ -21,7 +21,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +60,6 @@ public class RuntimeService {
      * has the same project and configuration; refuses with 409 otherwise.
      */
     public Ensured ensure(Caller caller, String org, String workspace, NewRuntime spec) {
-        List<FieldProblem> problems = new ArrayList<>(InputRules.labels(spec.labels()));
-        problems.addAll(InputRules.env(spec.config().env()));
-        if (!problems.isEmpty()) {
-            throw ServiceException.invalid(problems);
-        }
         Outcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> ensureOnce(caller, org, workspace, spec));
@@ -85,10 +79,6 @@ public class RuntimeService {
     }
 
     public RuntimeView update(Caller caller, RuntimeRef ref, RuntimeChanges changes) {
-        List<FieldProblem> problems = InputRules.labels(changes.labels());
-        if (!problems.isEmpty()) {
-            throw ServiceException.invalid(problems);
-        }
         Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
             RuntimeLookup.Found found = lookup.findOwned(caller, ref);
             Runtime runtime = found.runtime();

@@ -7,6 +7,7 @@ import dev.runtimes.server.api.EventsApi;
 import dev.runtimes.server.api.OperatorsApi;
 import dev.runtimes.server.api.RuntimesApi;
 import dev.runtimes.server.web.pipeline.LifecycleQuota;
+import dev.runtimes.server.web.pipeline.SecuredBy;
 import dev.runtimes.server.web.traits.EntityTagged;
 import dev.runtimes.server.web.traits.SuccessStatus;
 import dev.runtimes.server.web.traits.TakesIdempotencyKey;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operation traits of the spec, its {@code x-} extensions and documented 2xx statuses, reach
+ * The operation traits of the spec, its {@code x-} extensions, security schemes and documented 2xx statuses, reach
  * the generated interface methods the filters act on; and an operation that documents the
  * {@code Idempotency-Key} or {@code ETag} header has the trait that makes it true.
  */
@@ -46,6 +47,15 @@ class TraitsInSpecTest {
                     .filter(status -> status.startsWith("2"))
                     .mapToInt(Integer::parseInt)
                     .toArray();
+            JsonNode security = operation.has("security")
+                    ? operation.path("security")
+                    : SpecResponses.spec().path("security");
+            List<String> schemes = new ArrayList<>();
+            security.forEach(requirement -> schemes.addAll(names(requirement)));
+            if (!schemes.equals(
+                    Arrays.asList(generated.getAnnotation(SecuredBy.class).value()))) {
+                wrong.add(id + " security");
+            }
             boolean stream = operation.path("x-server-sent-events").asBoolean();
             SuccessStatus success = generated.getAnnotation(SuccessStatus.class);
             if (stream ? success != null : !Arrays.equals(success.value(), documented)) {

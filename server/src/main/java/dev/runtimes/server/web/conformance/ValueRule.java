@@ -36,6 +36,7 @@ record ValueRule(
         Optional<Size> size,
         Optional<java.util.regex.Pattern> pattern,
         List<String> allowed,
+        Optional<ValueRule> key,
         Optional<ValueRule> element,
         Optional<ObjectRule> object) {
 
@@ -76,6 +77,8 @@ record ValueRule(
         AnnotatedType[] arguments = type instanceof AnnotatedParameterizedType parameterized
                 ? parameterized.getAnnotatedActualTypeArguments()
                 : new AnnotatedType[0];
+        Optional<ValueRule> key =
+                kind == Kind.MAP ? Optional.of(of(new Annotation[0], arguments[0])) : Optional.empty();
         Optional<ValueRule> element = switch (kind) {
             case LIST -> Optional.of(of(new Annotation[0], arguments[0]));
             case MAP -> Optional.of(of(new Annotation[0], arguments[1]));
@@ -92,6 +95,7 @@ record ValueRule(
                                 .map(Object::toString)
                                 .toList()
                         : List.of(),
+                key,
                 element,
                 kind == Kind.OBJECT ? Optional.of(ObjectRule.of(raw)) : Optional.empty());
     }
@@ -207,11 +211,15 @@ record ValueRule(
         sizeProblem(map.size(), at).ifPresent(problems::add);
         for (Iterator<Map.Entry<String, JsonNode>> entries = map.fields(); entries.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = entries.next();
-            List<Object> key = append(at, entry.getKey());
+            List<Object> here = append(at, entry.getKey());
             if (hasNul(entry.getKey())) {
-                problems.add(nulProblem(key));
-            } else {
-                checkMember(entry.getValue(), key, problems);
+                problems.add(nulProblem(here));
+                continue;
+            }
+            List<FieldProblem> name = key.orElseThrow().checkString(entry.getKey(), here);
+            name.forEach(problem -> problems.add(new FieldProblem(here, "name " + problem.message(), problem.type())));
+            if (name.isEmpty()) {
+                checkMember(entry.getValue(), here, problems);
             }
         }
     }

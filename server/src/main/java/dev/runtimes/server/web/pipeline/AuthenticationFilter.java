@@ -5,18 +5,22 @@ import dev.runtimes.server.error.Credentials;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
+import dev.runtimes.server.web.OperationTraits;
 import dev.runtimes.server.web.Stages;
 import dev.runtimes.server.web.conformance.OperationRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every call: under {@code /api/v1/org/} with an API key from
- * {@code Authorization: Bearer} or {@code X-API-Key}, under {@code /api/v1/admin/} with the
- * operator token. Secrets are never taken from the URL.
+ * Authenticates every call with the scheme its operation's {@link SecuredBy} names: the operator
+ * token, or an API key from {@code Authorization: Bearer} or {@code X-API-Key}. Secrets are never
+ * taken from the URL.
  */
 public class AuthenticationFilter {
     static final String API_KEY_HEADER = "X-API-Key";
@@ -34,26 +38,34 @@ public class AuthenticationFilter {
 
     @ServerRequestFilter(priority = Stages.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/v1/org/")) {
+        Method method = resource.getResourceMethod();
+        Optional<SecuredBy> security = OperationTraits.of(method, SecuredBy.class);
+        if (security.isEmpty()) {
+            return;
+        }
+        if (Arrays.asList(security.get().value()).contains(SecuredBy.OPERATOR_TOKEN)) {
+            authenticateOperator(request);
+        } else {
             MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
-            OperationRules operation = OperationRules.of(resource.getResourceMethod());
+            OperationRules operation = OperationRules.of(method);
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
                     admittedPathName(names, operation, "org"),
                     admittedPathName(names, operation, "workspace")));
-        } else if (path.startsWith("/api/v1/admin/")) {
-            String presented = bearerToken(request, Credentials.OPERATOR_TOKEN);
-            if (presented == null || presented.isEmpty()) {
-                throw ServiceException.unauthenticated(Credentials.Problem.MISSING, Credentials.OPERATOR_TOKEN);
-            }
-            boolean operator = config.admin()
-                    .token()
-                    .filter(token -> Tokens.sameSecret(token, presented))
-                    .isPresent();
-            if (!operator) {
-                throw ServiceException.unauthenticated(Credentials.Problem.INVALID, Credentials.OPERATOR_TOKEN);
-            }
+        }
+    }
+
+    private void authenticateOperator(ContainerRequestContext request) {
+        String presented = bearerToken(request, Credentials.OPERATOR_TOKEN);
+        if (presented == null || presented.isEmpty()) {
+            throw ServiceException.unauthenticated(Credentials.Problem.MISSING, Credentials.OPERATOR_TOKEN);
+        }
+        boolean operator = config.admin()
+                .token()
+                .filter(token -> Tokens.sameSecret(token, presented))
+                .isPresent();
+        if (!operator) {
+            throw ServiceException.unauthenticated(Credentials.Problem.INVALID, Credentials.OPERATOR_TOKEN);
         }
     }
 

@@ -58,6 +58,34 @@ class RequestConformanceTest {
     }
 
     @Test
+    void aMapKeyIsHeldToItsSchemasPropertyNamesPattern() {
+        owner().contentType("application/json")
+                .body("{\"key\":\"nb\",\"name\":\"x\",\"labels\":{\"-team\":\"ml\"},"
+                        + "\"config\":{\"runtime_server\":{\"env\":{\"1A\":\"x\",\"B\":\"y\"}}}}")
+                .post(tenant.runtimesPath())
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors.loc",
+                        contains(
+                                contains("body", "labels", "-team"),
+                                contains("body", "config", "runtime_server", "env", "1A")))
+                .body("errors.type", contains("pattern_mismatch", "pattern_mismatch"))
+                .body(
+                        "errors.msg",
+                        contains(
+                                "name must match \"^[A-Za-z0-9][A-Za-z0-9._/-]{0,62}$\"",
+                                "name must match \"^[A-Za-z_][A-Za-z0-9_]{0,63}$\""));
+        owner().contentType("application/json")
+                .body("{\"labels\":{\"a b\":\"c\"}}")
+                .patch(tenant.runtimesPath() + "/any")
+                .then()
+                .statusCode(422)
+                .body("errors[0].loc", contains("body", "labels", "a b"))
+                .body("errors[0].type", is("pattern_mismatch"));
+    }
+
+    @Test
     void everyProblemOfTheParametersIsNamedInTheOperationsOrder() {
         owner().queryParam("limit", "99999999999999999999")
                 .queryParam("state", "running", "asleep")

@@ -1,6 +1,7 @@
 package dev.runtimes.server.web.traits;
 
 import dev.runtimes.server.web.pipeline.LifecycleQuota;
+import dev.runtimes.server.web.pipeline.SecuredBy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ public class TraitsResource {
 
     @POST
     @Path("/all")
+    @SecuredBy("bearerAuth")
     @SuccessStatus(201)
     @TakesIdempotencyKey
     @LifecycleQuota
@@ -30,6 +32,7 @@ public class TraitsResource {
 
     @GET
     @Path("/tagged")
+    @SecuredBy("bearerAuth")
     @SuccessStatus(200)
     @EntityTagged
     public Map<String, Integer> tagged(@PathParam("org") String org, @PathParam("workspace") String workspace) {
@@ -38,7 +41,15 @@ public class TraitsResource {
 
     @POST
     @Path("/none")
+    @SecuredBy("bearerAuth")
     public Map<String, Integer> withoutTraits(@PathParam("org") String org, @PathParam("workspace") String workspace) {
         return Map.of("run", RUNS.incrementAndGet());
+    }
+
+    @GET
+    @Path("/operator")
+    @SecuredBy(SecuredBy.OPERATOR_TOKEN)
+    public Map<String, Integer> operatorOnly(@PathParam("org") String org, @PathParam("workspace") String workspace) {
+        return Map.of("answer", 42);
     }
 }

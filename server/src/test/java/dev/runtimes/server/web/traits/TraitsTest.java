@@ -2,6 +2,7 @@ package dev.runtimes.server.web.traits;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.web.pipeline.RateLimitFilter;
@@ -60,6 +61,11 @@ class TraitsTest {
                 request().get(path("/tagged")).then().statusCode(200).extract().header("ETag");
         assertThat(tag).isNotBlank();
         request().header("If-None-Match", tag).get(path("/tagged")).then().statusCode(304);
+    }
+
+    @Test
+    void anOperationSecuredByTheOperatorTokenRefusesAnApiKey() {
+        request().get(path("/operator")).then().statusCode(401).body("type", is("authentication_error"));
     }
 
     private RequestSpecification request() {
