@@ -28,9 +28,11 @@ public class RequestConformance {
     private static final List<Object> BODY = List.of("body");
 
     private final ObjectMapper mapper;
+    private final SentMembers sentMembers;
 
-    RequestConformance(ObjectMapper mapper) {
+    RequestConformance(ObjectMapper mapper, SentMembers sentMembers) {
         this.mapper = mapper;
+        this.sentMembers = sentMembers;
     }
 
     @ServerRequestFilter(priority = Stages.CONFORMANCE, readBody = true)
@@ -112,6 +114,7 @@ public class RequestConformance {
             problems.add(new FieldProblem(BODY, "must be an object", "invalid_type"));
         } else {
             body.object().check(tree, BODY, problems);
+            sentMembers.keep(tree);
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.runtimes.server.api.model.UserRecord;
 import dev.runtimes.server.api.model.WorkspaceRecord;
 import dev.runtimes.server.tenancy.OperatorService;
 import dev.runtimes.server.tenancy.OperatorService.OrganizationSettings;
+import dev.runtimes.server.web.conformance.SentMembers;
 import dev.runtimes.server.web.json.UtcDateTimes;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,9 +25,11 @@ import java.util.UUID;
 /** HTTP side of the operator surface; the operator token was checked by {@link AuthenticationFilter}. */
 public class OperatorsResource implements OperatorsApi {
     private final OperatorService operators;
+    private final SentMembers sent;
 
-    OperatorsResource(OperatorService operators) {
+    OperatorsResource(OperatorService operators, SentMembers sent) {
         this.operators = operators;
+        this.sent = sent;
     }
 
     @Override
@@ -43,7 +46,6 @@ public class OperatorsResource implements OperatorsApi {
 
     @Override
     public Organization updateOrganization(String org, UpdateOrganizationRequest request) {
-        MergePatches.OrganizationPatch patch = (MergePatches.OrganizationPatch) request;
         return organization(operators.updateOrganization(
                 org,
                 new OrganizationSettings(
@@ -52,10 +54,10 @@ public class OperatorsResource implements OperatorsApi {
                         seconds(request.getMaxRuntimeLimitSeconds()),
                         seconds(request.getDefaultRuntimeLimitSeconds())),
                 new OrganizationSettings.Given(
-                        patch.has("credit_balance"),
-                        patch.has("member_limit"),
-                        patch.has("max_runtime_limit_seconds"),
-                        patch.has("default_runtime_limit_seconds"))));
+                        sent.has("credit_balance"),
+                        sent.has("member_limit"),
+                        sent.has("max_runtime_limit_seconds"),
+                        sent.has("default_runtime_limit_seconds"))));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.runtimes.server.domain.RuntimeState;
 import dev.runtimes.server.service.DurableConfig;
 import dev.runtimes.server.service.NewRuntime;
 import dev.runtimes.server.service.RuntimeService;
+import dev.runtimes.server.web.conformance.SentMembers;
 import java.util.Optional;
 
 /**
@@ -31,9 +32,8 @@ final class RuntimeRequests {
     }
 
     /** A merge patch of the runtime: an absent member is left as it is, a {@code null} description removes it. */
-    static RuntimeService.RuntimeChanges changes(UpdateRuntimeRequest request) {
-        boolean removesDescription =
-                ((MergePatches.RuntimePatch) request).has("description") && request.getDescription() == null;
+    static RuntimeService.RuntimeChanges changes(UpdateRuntimeRequest request, SentMembers sent) {
+        boolean removesDescription = sent.has("description") && request.getDescription() == null;
         return new RuntimeService.RuntimeChanges(
                 request.getName(), removesDescription ? "" : request.getDescription(), request.getLabels());
     }

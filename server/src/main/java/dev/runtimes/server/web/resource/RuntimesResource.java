@@ -18,6 +18,7 @@ import dev.runtimes.server.service.RuntimeListService;
 import dev.runtimes.server.service.RuntimeRef;
 import dev.runtimes.server.service.RuntimeService;
 import dev.runtimes.server.tenancy.Caller;
+import dev.runtimes.server.web.conformance.SentMembers;
 import dev.runtimes.server.web.json.UtcDateTimes;
 import dev.runtimes.server.web.pipeline.CallerContext;
 import dev.runtimes.server.web.traits.ChosenStatus;
@@ -36,6 +37,7 @@ public class RuntimesResource implements RuntimesApi {
     private final RuntimeMapper mapper;
     private final CallerContext callerContext;
     private final ChosenStatus status;
+    private final SentMembers sent;
 
     RuntimesResource(
             RuntimeListService listService,
@@ -43,13 +45,15 @@ public class RuntimesResource implements RuntimesApi {
             LifecycleService lifecycle,
             RuntimeMapper mapper,
             CallerContext callerContext,
-            ChosenStatus status) {
+            ChosenStatus status,
+            SentMembers sent) {
         this.listService = listService;
         this.runtimes = runtimes;
         this.lifecycle = lifecycle;
         this.mapper = mapper;
         this.callerContext = callerContext;
         this.status = status;
+        this.sent = sent;
     }
 
     @Override
@@ -97,8 +101,8 @@ public class RuntimesResource implements RuntimesApi {
     @Override
     public Runtime updateRuntime(
             String org, String workspace, String runtimeId, UpdateRuntimeRequest request, String clientVersion) {
-        return mapper.toRuntime(
-                runtimes.update(caller(), new RuntimeRef(org, workspace, runtimeId), RuntimeRequests.changes(request)));
+        return mapper.toRuntime(runtimes.update(
+                caller(), new RuntimeRef(org, workspace, runtimeId), RuntimeRequests.changes(request, sent)));
     }
 
     @Override
