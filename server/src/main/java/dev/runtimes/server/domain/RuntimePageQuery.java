@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The list's keyset query (one statement per page) and the same row for one runtime.
@@ -29,12 +30,13 @@ import java.util.stream.Collectors;
  *       order, which only the index on (workspace, column, created, id) gives without a sort;
  *   <li>several statuses: one such walk per status, merged.
  * </ul>
- * The other filters of a page are checked on the rows its driving filter reads.
+ * With several filters, the statement first counts each one's matches after the cursor (up to
+ * {@link #PROBE_LIMIT}) and walks the rarest; the others are checked on the rows it reads.
  */
 @ApplicationScoped
 public class RuntimePageQuery {
     private static final String COLUMNS = Arrays.stream(Column.values())
-            .map(column -> column.expression)
+            .map(column -> column.expression + " as " + column.alias())
             .collect(Collectors.joining(", ", "select ", ""));
     private static final String JOINS = """
               join projects p on p.id = r.project_id
@@ -58,21 +60,11 @@ public class RuntimePageQuery {
     /** The page's statement and its parameters. */
     static Statement statement(UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
         Statement statement = new Statement();
-        if (!filter.labels().isEmpty()) {
-            labelWalk(statement, workspaceId, filter, after);
-        } else if (filter.statuses().size() > 1) {
-            statement.sql.append(COLUMNS).append(" from (");
-            String union = "";
-            for (RuntimeState status : filter.statuses()) {
-                statement.sql.append(union).append("(select * from runtimes r");
-                runtimeWalk(statement, workspaceId, new Driver("r.status", status.column()), filter, after);
-                statement.sql.append(" limit ").append(size).append(')');
-                union = " union all ";
-            }
-            statement.sql.append(") r").append(JOINS).append(" order by ").append(LIST_ORDER);
+        List<Walk> walks = walks(filter);
+        if (walks.size() == 1) {
+            walks.get(0).page(statement, workspaceId, filter, after, size);
         } else {
-            statement.sql.append(COLUMNS).append(" from runtimes r").append(JOINS);
-            runtimeWalk(statement, workspaceId, Driver.of(filter), filter, after);
+            rarestWalk(statement, walks, workspaceId, filter, after, size);
         }
         // The limit is written into the statement: with a parameter there, PostgreSQL cannot cost a
         // generic plan and plans the query again at every execution, which costs more than running it.
@@ -80,22 +72,172 @@ public class RuntimePageQuery {
         return statement;
     }
 
-    /** The filter whose index a page without labels walks, or none (the workspace's index). */
-    private record Driver(String column, Object value) {
-        static Driver of(RuntimeFilter filter) {
-            if (filter.projectId() != null) {
-                return new Driver("r.project_id", filter.projectId());
+    /**
+     * Each filter can drive a page: each label, the project, the owner, the statuses together; a page
+     * without filters walks the workspace's index.
+     */
+    private static List<Walk> walks(RuntimeFilter filter) {
+        List<Walk> walks = new ArrayList<>();
+        filter.labels().forEach(label -> walks.add(new LabelWalk(label)));
+        if (filter.projectId() != null) {
+            walks.add(new ColumnWalk(new Driver("r.project_id", filter.projectId())));
+        }
+        if (filter.ownerId() != null) {
+            walks.add(new ColumnWalk(new Driver("r.owner_id", filter.ownerId())));
+        }
+        if (filter.statuses().size() == 1) {
+            walks.add(new ColumnWalk(
+                    new Driver("r.status", filter.statuses().iterator().next().column())));
+        } else if (filter.statuses().size() > 1) {
+            walks.add(new StatusesWalk(filter.statuses()));
+        }
+        return walks.isEmpty() ? List.of(new ColumnWalk(null)) : walks;
+    }
+
+    /**
+     * A page of several filters walks the one that matches fewest runtimes after the cursor. The
+     * statement counts each filter's matches, up to {@link #PROBE_LIMIT}, before it reads the page;
+     * every walk is in the statement, and PostgreSQL runs only the chosen one (a condition on the
+     * counts alone is checked once, before the walk below it starts), in a plan that is the same for
+     * all values.
+     */
+    private static void rarestWalk(
+            Statement statement, List<Walk> walks, UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+        statement.sql.append("with matches as (select ");
+        for (int i = 0; i < walks.size(); i++) {
+            statement.sql.append(i == 0 ? "" : ", ");
+            walks.get(i).count(statement, workspaceId, after);
+            statement.sql.append(" as m").append(i);
+        }
+        statement.sql.append(") select * from (");
+        for (int i = 0; i < walks.size(); i++) {
+            int walk = i;
+            statement.sql.append(i == 0 ? "(select * from (" : " union all (select * from (");
+            walks.get(i).page(statement, workspaceId, filter, after, size);
+            statement.sql.append(" limit ").append(size).append(") w where (select ");
+            statement.sql.append(IntStream.range(0, walks.size())
+                    .filter(other -> other != walk)
+                    // Ties go to the first of the walks.
+                    .mapToObj(other -> "m" + walk + (other < walk ? " < m" : " <= m") + other)
+                    .collect(Collectors.joining(" and ")));
+            statement.sql.append(" from matches))");
+        }
+        statement
+                .sql
+                .append(") page order by ")
+                .append(Column.CREATED_AT.alias())
+                .append(" desc, ")
+                .append(Column.ID.alias())
+                .append(" desc");
+    }
+
+    /** Most rows a filter's count reads: a filter that matches fewer is known to be the rarer. */
+    static final int PROBE_LIMIT = 1000;
+
+    /** One way to read a page: the index of one filter, the other filters checked on its rows. */
+    private interface Walk {
+        /** The page's select, in list order, without its limit. */
+        void page(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after, int size);
+
+        /** A scalar expression: how many runtimes after the cursor this filter matches, up to the probe limit. */
+        void count(Statement statement, UUID workspaceId, Keyset after);
+    }
+
+    /** A page without labels walks one column's index (or, without filters, the workspace's). */
+    private record ColumnWalk(Driver driver) implements Walk {
+        @Override
+        public void page(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+            statement.sql.append(COLUMNS).append(" from runtimes r").append(JOINS);
+            runtimeWalk(statement, workspaceId, driver, filter, after);
+        }
+
+        @Override
+        public void count(Statement statement, UUID workspaceId, Keyset after) {
+            statement.sql.append("(select count(*) from (select 1 from runtimes r where r.workspace_id = ?");
+            statement.args.add(workspaceId);
+            statement.where(driver.column() + " >= ? and " + driver.column() + " <= ?", driver.value(), driver.value());
+            if (after != null) {
+                statement.where("(r.created_at, r.id) < (?, ?)", timestamp(after), after.id());
             }
-            if (filter.ownerId() != null) {
-                return new Driver("r.owner_id", filter.ownerId());
-            }
-            if (!filter.statuses().isEmpty()) {
-                return new Driver(
-                        "r.status", filter.statuses().iterator().next().column());
-            }
-            return null;
+            // In the walk's order, which only the walk's index gives: a generic plan would scan the table.
+            statement
+                    .sql
+                    .append(" order by ")
+                    .append(driver.column())
+                    .append(", ")
+                    .append(LIST_ORDER);
+            statement.sql.append(" limit ").append(PROBE_LIMIT).append(") c)");
         }
     }
+
+    /** Several statuses: one walk per status, merged. */
+    private record StatusesWalk(Set<RuntimeState> statuses) implements Walk {
+        @Override
+        public void page(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+            statement.sql.append(COLUMNS).append(" from (");
+            String union = "";
+            for (RuntimeState status : statuses) {
+                statement.sql.append(union).append("(select * from runtimes r");
+                runtimeWalk(statement, workspaceId, driver(status), filter, after);
+                statement.sql.append(" limit ").append(size).append(')');
+                union = " union all ";
+            }
+            statement.sql.append(") r").append(JOINS).append(" order by ").append(LIST_ORDER);
+        }
+
+        @Override
+        public void count(Statement statement, UUID workspaceId, Keyset after) {
+            String plus = "(";
+            for (RuntimeState status : statuses) {
+                statement.sql.append(plus);
+                new ColumnWalk(driver(status)).count(statement, workspaceId, after);
+                plus = " + ";
+            }
+            statement.sql.append(')');
+        }
+
+        private static Driver driver(RuntimeState status) {
+            return new Driver("r.status", status.column());
+        }
+    }
+
+    /** A walk over one label's rows in list order; the other labels are looked up. */
+    private record LabelWalk(LabelFilter label) implements Walk {
+        @Override
+        public void page(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after, int size) {
+            statement
+                    .sql
+                    .append(COLUMNS)
+                    .append(" from runtime_labels l0 join runtimes r on r.id = l0.runtime_id")
+                    .append(JOINS)
+                    .append(" where l0.workspace_id = ? and l0.key = ? and l0.value = ?");
+            statement.args.add(workspaceId);
+            statement.args.add(label.key());
+            statement.args.add(label.value());
+            otherFilters(statement, null, label, filter);
+            if (after != null) {
+                statement.where("(l0.created_at, l0.runtime_id) < (?, ?)", timestamp(after), after.id());
+            }
+            statement.sql.append(" order by l0.created_at desc, l0.runtime_id desc");
+        }
+
+        @Override
+        public void count(Statement statement, UUID workspaceId, Keyset after) {
+            statement.sql.append(
+                    "(select count(*) from (select 1 from runtime_labels l0 where l0.workspace_id = ? and l0.key = ? and l0.value = ?");
+            statement.args.add(workspaceId);
+            statement.args.add(label.key());
+            statement.args.add(label.value());
+            if (after != null) {
+                statement.where("(l0.created_at, l0.runtime_id) < (?, ?)", timestamp(after), after.id());
+            }
+            statement.sql.append(" order by l0.created_at desc, l0.runtime_id desc");
+            statement.sql.append(" limit ").append(PROBE_LIMIT).append(") c)");
+        }
+    }
+
+    /** The column whose index a walk reads, bound as a range of one value. */
+    private record Driver(String column, Object value) {}
 
     /** The walk over the runtimes' indexes: the driving column, if any, as a range of one value. */
     private static void runtimeWalk(
@@ -107,42 +249,16 @@ public class RuntimePageQuery {
             statement.where(driver.column() + " >= ? and " + driver.column() + " <= ?", driver.value(), driver.value());
             order = driver.column() + ", " + LIST_ORDER;
         }
-        otherFilters(statement, driver == null ? null : driver.column(), filter);
+        otherFilters(statement, driver == null ? null : driver.column(), null, filter);
         if (after != null) {
             statement.where("(r.created_at, r.id) < (?, ?)", timestamp(after), after.id());
         }
         statement.sql.append(" order by ").append(order);
     }
 
-    /** The walk over the first label's rows in list order; the other labels are looked up. */
-    private static void labelWalk(Statement statement, UUID workspaceId, RuntimeFilter filter, Keyset after) {
-        Iterator<LabelFilter> labels = filter.labels().iterator();
-        LabelFilter first = labels.next();
-        statement
-                .sql
-                .append(COLUMNS)
-                .append(" from runtime_labels l0 join runtimes r on r.id = l0.runtime_id")
-                .append(JOINS)
-                .append(" where l0.workspace_id = ? and l0.key = ? and l0.value = ?");
-        statement.args.add(workspaceId);
-        statement.args.add(first.key());
-        statement.args.add(first.value());
-        otherFilters(statement, null, filter);
-        while (labels.hasNext()) {
-            LabelFilter label = labels.next();
-            statement.where(
-                    "exists (select 1 from runtime_labels l where l.runtime_id = r.id and l.key = ? and l.value = ?)",
-                    label.key(),
-                    label.value());
-        }
-        if (after != null) {
-            statement.where("(l0.created_at, l0.runtime_id) < (?, ?)", timestamp(after), after.id());
-        }
-        statement.sql.append(" order by l0.created_at desc, l0.runtime_id desc");
-    }
-
-    /** The project, owner and status filters other than the driving one, checked on each row read. */
-    private static void otherFilters(Statement statement, String driver, RuntimeFilter filter) {
+    /** The filters other than the driving column or label, checked on each row read. */
+    private static void otherFilters(
+            Statement statement, String driver, LabelFilter drivingLabel, RuntimeFilter filter) {
         if (filter.projectId() != null && !"r.project_id".equals(driver)) {
             statement.where("r.project_id = ?", filter.projectId());
         }
@@ -153,6 +269,14 @@ public class RuntimePageQuery {
             statement.in(
                     "r.status",
                     filter.statuses().stream().map(RuntimeState::column).toList());
+        }
+        for (LabelFilter label : filter.labels()) {
+            if (!label.equals(drivingLabel)) {
+                statement.where(
+                        "exists (select 1 from runtime_labels l where l.runtime_id = r.id and l.key = ? and l.value = ?)",
+                        label.key(),
+                        label.value());
+            }
         }
     }
 
@@ -265,6 +389,11 @@ public class RuntimePageQuery {
         Column(String expression) {
             this.expression = expression;
             this.index = ordinal() + 1;
+        }
+
+        /** A name of its own: the joined tables share column names ({@code id}, {@code created_at}). */
+        String alias() {
+            return "c" + index;
         }
     }
 }

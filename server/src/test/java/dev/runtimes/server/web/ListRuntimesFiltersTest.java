@@ -118,6 +118,31 @@ class ListRuntimesFiltersTest {
     }
 
     @Test
+    void aCombinationPagesThroughItsMatchesInListOrderWhicheverFilterIsRarer() {
+        var first = as(colleague)
+                .queryParam("label", "team:ml")
+                .queryParam("project_id", analytics.id.toString())
+                .queryParam("state", "idle", "paused")
+                .queryParam("limit", 1)
+                .get(path())
+                .jsonPath();
+        assertThat(first.getList("items.id", String.class)).containsExactly(theirsAnalyticsMlProd.toString());
+        var second = as(colleague)
+                .queryParam("label", "team:ml")
+                .queryParam("project_id", analytics.id.toString())
+                .queryParam("state", "idle", "paused")
+                .queryParam("limit", 1)
+                .queryParam("cursor", first.getString("next_cursor"))
+                .get(path())
+                .jsonPath();
+        assertThat(second.getList("items.id", String.class)).containsExactly(mineAnalyticsMl.toString());
+        assertThat(ids(as(colleague).queryParam("label", "env:prod").queryParam("owner", "me")))
+                .containsExactly(theirsAnalyticsMlProd);
+        assertThat(ids(as(colleague).queryParam("label", "team:ml").queryParam("state", "running")))
+                .isEmpty();
+    }
+
+    @Test
     void filteredWalkPagesThroughMatchesOnly() {
         var first = as(colleague)
                 .queryParam("label", "team:ml")
