@@ -35,10 +35,14 @@ public final class Target {
         this.localSandboxes = localSandboxes;
     }
 
-    /** Sends the call through the channel and records the answer's status for the coverage table. */
+    /**
+     * Sends the call through the channel, records the answer's status for the coverage table and
+     * fails on what a validating proxy in front of the target found wrong with the exchange.
+     */
     public Outcome send(Channel channel, Call call) {
         Outcome outcome = channel.exchange(baseUrl, call);
         coverage.record(call.operation(), outcome.status(), channel);
+        ValidatingProxy.judge(outcome);
         return outcome;
     }
 
