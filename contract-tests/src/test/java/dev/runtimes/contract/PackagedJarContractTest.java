@@ -31,7 +31,10 @@ class PackagedJarContractTest implements ContractSuite {
                         "quarkus.datasource.jdbc.additional-jdbc-properties.options",
                         DatabaseFaults.DRIVER_OPTIONS,
                         "runtimes.admin.token",
-                        operatorToken),
+                        operatorToken,
+                        // Events aged past the retention by a scenario go within a second.
+                        "runtimes.events.purge-interval",
+                        "1s"),
                 Path.of("target", "packaged-server", "server.log"));
         target = new Target("packaged jar", server.baseUrl(), operatorToken, LocalDatabase.faults(jdbcUrl), true);
     }

@@ -38,6 +38,12 @@ import java.util.concurrent.TimeUnit;
 public interface EventScenarios extends Scenarios {
     Duration WAIT = Duration.ofSeconds(15);
 
+    /** Older than the retention of the local bindings' servers (the default, 7 days). */
+    Duration PAST_RETENTION = Duration.ofDays(8);
+
+    /** The packaged server purges every second; in process, the binding runs the purge. */
+    Duration PURGED_WITHIN = Duration.ofSeconds(30);
+
     default Call eventsOf(Tenants.Tenant tenant, String operation) {
         return Call.to(operation)
                 .path("org", tenant.org())
@@ -45,15 +51,19 @@ public interface EventScenarios extends Scenarios {
                 .as(tenant.owner().key());
     }
 
-    private void create(Channel channel, Tenants.Tenant tenant, String key) {
-        send(
+    /** Creates a runtime; its id. */
+    private String create(Channel channel, Tenants.Tenant tenant, String key) {
+        return send(
                         channel,
                         Call.to("createRuntime")
                                 .path("org", tenant.org())
                                 .path("workspace", tenant.workspace())
                                 .as(tenant.owner().key())
                                 .body(object("key", key, "name", "Runtime " + key)))
-                .hasStatus(201);
+                .hasStatus(201)
+                .body()
+                .path("id")
+                .asText();
     }
 
     private List<String> keys(JsonNode page) {
@@ -162,6 +172,45 @@ public interface EventScenarios extends Scenarios {
         send(channel, eventsOf(tenant, "listEvents").query("limit", 501)).isValidationError("query", "limit");
         send(channel, eventsOf(tenant, "streamEvents").header("Last-Event-ID", "not-a-cursor"))
                 .isError(400, "invalid_request_error");
+    }
+
+    /**
+     * A cursor from before events the retention deleted is refused by the list and the stream,
+     * never skipped over. The events are moved back past the retention in the database, as if that
+     * time had passed, and the server's own purge deletes them.
+     */
+    @Scenario
+    default void aCursorFromBeforeThePurgedEventsIsRefusedAsExpired(Channel channel) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
+        DatabaseFaults database = target().database().get();
+        Tenants.Tenant tenant = tenants().tenant();
+        String beforeOld = send(channel, eventsOf(tenant, "listEvents"))
+                .hasStatus(200)
+                .body()
+                .path("next_cursor")
+                .asText();
+        String old = create(channel, tenant, "old");
+        create(channel, tenant, "new");
+        database.ageEvents(old, PAST_RETENTION);
+        target().purgeEvents();
+        database.awaitEventsDeleted(old, PURGED_WITHIN);
+
+        for (Call expired : List.of(
+                eventsOf(tenant, "listEvents").query("after", beforeOld),
+                eventsOf(tenant, "streamEvents").query("after", beforeOld),
+                eventsOf(tenant, "streamEvents").header("Last-Event-ID", beforeOld))) {
+            JsonNode refusal =
+                    send(channel, expired).isError(410, "cursor_expired_error").body();
+            assertThat(refusal.path("errors").isMissingNode()
+                            || refusal.path("errors").isNull())
+                    .as("a 410 lists no errors: %s", refusal)
+                    .isTrue();
+            assertThat(refusal.path("detail").asText()).contains("start again without a cursor");
+        }
+        assertThat(keys(send(channel, eventsOf(tenant, "listEvents"))
+                        .hasStatus(200)
+                        .body()))
+                .containsExactly("new");
     }
 
     @Scenario
