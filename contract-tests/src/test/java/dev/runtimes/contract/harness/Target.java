@@ -14,6 +14,7 @@ public final class Target {
     private final boolean localSandboxes;
     private final Coverage coverage = new Coverage(ContractSpec.get());
     private Runnable eventPurge = () -> {};
+    private Target replica;
 
     /**
      * @param database how to cause real database faults under the server, or {@code null} when
@@ -75,6 +76,17 @@ public final class Target {
     /** @return this target, whose {@link #purgeEvents} runs {@code purge} */
     public Target purgingEventsWith(Runnable purge) {
         this.eventPurge = purge;
+        return this;
+    }
+
+    /** Another server on the same database, when the binding runs two: for scenarios across replicas. */
+    public Optional<Target> replica() {
+        return Optional.ofNullable(replica);
+    }
+
+    /** @return this target, with a second server at {@code baseUrl} on the same database */
+    public Target withReplica(String baseUrl) {
+        this.replica = new Target(name + " replica", baseUrl, operatorToken, database, localSandboxes);
         return this;
     }
 

@@ -15,6 +15,7 @@ import dev.runtimes.contract.harness.ContractSpec;
 import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.DatabaseFaults;
 import dev.runtimes.contract.harness.Json;
+import dev.runtimes.contract.harness.Target;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -245,7 +246,7 @@ public interface EventScenarios extends Scenarios {
     default void theStreamDeliversChangesLiveAndResumesAfterTheLastEventReceived(Channel channel) throws Exception {
         Tenants.Tenant tenant = tenants().tenant();
         String resumeFrom;
-        try (Follower live = follower(channel, tenant, null)) {
+        try (Follower live = follower(channel, target(), tenant, null)) {
             create(channel, tenant, "live");
             Follower.Received first = live.next();
             assertThat(first.event().path("type").asText()).isEqualTo("runtime.created");
@@ -254,17 +255,47 @@ public interface EventScenarios extends Scenarios {
         }
         create(channel, tenant, "while-away");
         create(channel, tenant, "after-that");
-        try (Follower resumed = follower(channel, tenant, resumeFrom)) {
+        try (Follower resumed = follower(channel, target(), tenant, resumeFrom)) {
             assertThat(resumed.next().event().path("runtime_key").asText()).isEqualTo("while-away");
             assertThat(resumed.next().event().path("runtime_key").asText()).isEqualTo("after-that");
         }
         target().coverage().record(ContractSpec.get().operation("streamEvents"), 200, channel);
     }
 
-    private Follower follower(Channel channel, Tenants.Tenant tenant, String after) throws Exception {
+    /**
+     * Two servers on one database: an event committed through one reaches a stream open on the
+     * other within a second (PostgreSQL's NOTIFY wakes it there), and the other's page lists it once.
+     */
+    @Scenario
+    default void anEventCommittedThroughOneReplicaReachesAStreamOnTheOtherWithinASecond(Channel channel)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target().replica().isPresent(), "the binding runs one server");
+        Target other = target().replica().get();
+        Tenants.Tenant tenant = tenants().tenant();
+        try (Follower follower = follower(channel, other, tenant, null)) {
+            // Received on the other replica: its stream is open from now on.
+            create(channel, tenant, "first");
+            assertThat(follower.next().event().path("runtime_key").asText()).isEqualTo("first");
+
+            create(channel, tenant, "across");
+            long committed = System.nanoTime();
+            Follower.Received across = follower.next();
+            Duration latency = Duration.ofNanos(System.nanoTime() - committed);
+            assertThat(across.event().path("runtime_key").asText()).isEqualTo("across");
+            assertThat(latency)
+                    .as("from the answer to the create to the event on the other replica")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+        assertThat(keys(other.send(channel, eventsOf(tenant, "listEvents"))
+                        .hasStatus(200)
+                        .body()))
+                .containsExactly("first", "across");
+    }
+
+    private Follower follower(Channel channel, Target server, Tenants.Tenant tenant, String after) throws Exception {
         return channel == Channel.RAW
-                ? Follower.raw(target().baseUrl(), tenant, after)
-                : Follower.client(target().baseUrl(), tenant, after);
+                ? Follower.raw(server.baseUrl(), tenant, after)
+                : Follower.client(server.baseUrl(), tenant, after);
     }
 
     /** A reader of the stream in one of the two channels' ways. */
