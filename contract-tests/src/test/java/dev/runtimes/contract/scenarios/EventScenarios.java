@@ -15,6 +15,7 @@ import dev.runtimes.contract.harness.ContractSpec;
 import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.DatabaseFaults;
 import dev.runtimes.contract.harness.Json;
+import dev.runtimes.contract.harness.Outcome;
 import dev.runtimes.contract.harness.Target;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -65,6 +66,16 @@ public interface EventScenarios extends Scenarios {
                 .body()
                 .path("id")
                 .asText();
+    }
+
+    /** The first page of the tenant's events. */
+    private JsonNode page(Channel channel, Tenants.Tenant tenant) {
+        return send(channel, eventsOf(tenant, "listEvents")).hasStatus(200).body();
+    }
+
+    private DatabaseFaults database() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
+        return target().database().get();
     }
 
     private List<String> keys(JsonNode page) {
@@ -182,14 +193,9 @@ public interface EventScenarios extends Scenarios {
      */
     @Scenario
     default void aCursorFromBeforeThePurgedEventsIsRefusedAsExpired(Channel channel) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
-        DatabaseFaults database = target().database().get();
+        DatabaseFaults database = database();
         Tenants.Tenant tenant = tenants().tenant();
-        String beforeOld = send(channel, eventsOf(tenant, "listEvents"))
-                .hasStatus(200)
-                .body()
-                .path("next_cursor")
-                .asText();
+        String beforeOld = page(channel, tenant).path("next_cursor").asText();
         String old = create(channel, tenant, "old");
         create(channel, tenant, "new");
         database.ageEvents(old, PAST_RETENTION);
@@ -216,15 +222,10 @@ public interface EventScenarios extends Scenarios {
 
     @Scenario
     default void aFeedStatementThatTimesOutIs504AndASessionEndedIs502(Channel channel) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
-        DatabaseFaults database = target().database().get();
+        DatabaseFaults database = database();
         Tenants.Tenant tenant = tenants().tenant();
         create(channel, tenant, "one");
-        String cursor = send(channel, eventsOf(tenant, "listEvents"))
-                .hasStatus(200)
-                .body()
-                .path("next_cursor")
-                .asText();
+        String cursor = page(channel, tenant).path("next_cursor").asText();
         for (String operation : List.of("listEvents", "streamEvents")) {
             database.whileLocked(
                             "event_sequences",
@@ -235,6 +236,28 @@ public interface EventScenarios extends Scenarios {
                             () -> send(channel, eventsOf(tenant, operation).query("after", cursor)))
                     .isError(502, "bad_gateway_error");
         }
+    }
+
+    /**
+     * An event of a type this version does not know, as a newer version writes it during a rolling
+     * upgrade or before a rollback, fails the page it is on with the 500 envelope.
+     */
+    @Scenario
+    default void anEventTypeThisVersionDoesNotKnowIs500(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        create(channel, tenant, "newer");
+        String event = page(channel, tenant).path("items").path(0).path("id").asText();
+        database.whileRowHolds(
+                        "runtime_events",
+                        "type",
+                        "sandbox.hibernated",
+                        event,
+                        List.of(() -> send(channel, eventsOf(tenant, "listEvents"))))
+                .forEach(Outcome::isInternalError);
+        assertThat(keys(page(channel, tenant)))
+                .as("the page once the type is restored")
+                .containsExactly("newer");
     }
 
     /**
