@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtimes.contract.harness.Call;
 import dev.runtimes.contract.harness.Channel;
+import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.Json;
 import dev.runtimes.contract.harness.LocalHttpServer;
 import dev.runtimes.contract.harness.Target;
 import dev.runtimes.contract.scenarios.OrganizationScenarios;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,51 @@ class BrokenServerTest {
             assertThatThrownBy(() -> against(server).createOrganizationRefusesATakenSlugWith409(channel))
                     .hasMessageContaining("error detail leaks");
         }
+    }
+
+    @Test
+    void anEventsRuntimeIsNullOnceDeletedNeverAnEmptyObject() {
+        try (LocalHttpServer server = eventPage(NullNode.getInstance())) {
+            assertThatCode(() -> listEvents(server)).doesNotThrowAnyException();
+        }
+        try (LocalHttpServer server = eventPage(Json.object())) {
+            assertThatThrownBy(() -> listEvents(server)).hasMessageContaining("/items/0/runtime");
+        }
+    }
+
+    private static void listEvents(LocalHttpServer server) {
+        new Target("broken imitation", server.baseUrl(), "operator", null)
+                .send(
+                        Channel.RAW,
+                        Call.to("listEvents")
+                                .path("org", "acme")
+                                .path("workspace", "research")
+                                .as(Credentials.bearer("key")))
+                .hasStatus(200);
+    }
+
+    /** listEvents answering one {@code runtime.deleted} event whose {@code runtime} is the one given. */
+    private static LocalHttpServer eventPage(JsonNode runtime) {
+        ObjectNode event = Json.object(
+                "id",
+                UUID.randomUUID(),
+                "type",
+                "runtime.deleted",
+                "occurred_at",
+                "2026-11-29T09:00:00Z",
+                "runtime_id",
+                UUID.randomUUID(),
+                "runtime_key",
+                "notebook",
+                "actor",
+                "ada",
+                "pause_reason",
+                null,
+                "runtime",
+                runtime);
+        String page = Json.object("items", List.of(event), "next_cursor", "AgAAAAAAAAAB")
+                .toString();
+        return new LocalHttpServer(request -> new LocalHttpServer.Answer(200, page));
     }
 
     private static OrganizationScenarios against(LocalHttpServer server) {

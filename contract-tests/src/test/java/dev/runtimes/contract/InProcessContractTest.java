@@ -1,8 +1,10 @@
 package dev.runtimes.contract;
 
 import dev.runtimes.contract.harness.Target;
+import dev.runtimes.server.events.EventRetention;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,6 +17,10 @@ class InProcessContractTest implements ContractSuite {
     @TestHTTPResource("/")
     URL root;
 
+    /** The server's purge of old events: its scheduler is halted in the test profile. */
+    @Inject
+    EventRetention retention;
+
     private Target target;
 
     @Override
@@ -22,11 +28,12 @@ class InProcessContractTest implements ContractSuite {
         if (target == null) {
             var config = ConfigProvider.getConfig();
             target = new Target(
-                    "in-process",
-                    root.toString(),
-                    config.getValue("runtimes.admin.token", String.class),
-                    LocalDatabase.faults(config.getValue("quarkus.datasource.jdbc.url", String.class)),
-                    true);
+                            "in-process",
+                            root.toString(),
+                            config.getValue("runtimes.admin.token", String.class),
+                            LocalDatabase.faults(config.getValue("quarkus.datasource.jdbc.url", String.class)),
+                            true)
+                    .purgingEventsWith(retention::purge);
         }
         return target;
     }

@@ -175,6 +175,51 @@ public final class DatabaseFaults {
         }
     }
 
+    /**
+     * Moves the events of a runtime back in time by {@code age}, as if they had happened that long
+     * ago: what the server's retention sees of them once that time has passed.
+     */
+    public void ageEvents(String runtimeId, Duration age) {
+        try (Connection admin = connect();
+                PreparedStatement update = admin.prepareStatement("update runtime_events"
+                        + " set occurred_at = occurred_at - ? * interval '1 second' where runtime_id = ?::uuid")) {
+            update.setLong(1, age.toSeconds());
+            update.setString(2, runtimeId);
+            if (update.executeUpdate() == 0) {
+                throw new IllegalStateException("No event of runtime " + runtimeId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot age the events of " + runtimeId, e);
+        }
+    }
+
+    /** Waits until the server has deleted every event of the runtime (its retention purge), up to {@code within}. */
+    public void awaitEventsDeleted(String runtimeId, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        try (Connection admin = connect();
+                PreparedStatement count =
+                        admin.prepareStatement("select count(*) from runtime_events where runtime_id = ?::uuid")) {
+            count.setString(1, runtimeId);
+            while (true) {
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The events of " + runtimeId + " were not purged within " + within);
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the events of " + runtimeId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CHECK constraints on the column: each name and its definition. */
     private static Map<String, String> checks(Connection connection, String table, String column) throws SQLException {
         Map<String, String> checks = new LinkedHashMap<>();

@@ -13,6 +13,8 @@ public final class Target {
     private final DatabaseFaults database;
     private final boolean localSandboxes;
     private final Coverage coverage = new Coverage(ContractSpec.get());
+    private Runnable eventPurge = () -> {};
+    private Target replica;
 
     /**
      * @param database how to cause real database faults under the server, or {@code null} when
@@ -64,6 +66,32 @@ public final class Target {
 
     public boolean localSandboxes() {
         return localSandboxes;
+    }
+
+    /**
+     * Runs the server's purge of the events older than its retention now, where the binding can
+     * reach into the server (in process); elsewhere the server purges at its own interval (the
+     * packaged binding gives it one second), which a scenario waits for.
+     */
+    public void purgeEvents() {
+        eventPurge.run();
+    }
+
+    /** @return this target, whose {@link #purgeEvents} runs {@code purge} */
+    public Target purgingEventsWith(Runnable purge) {
+        this.eventPurge = purge;
+        return this;
+    }
+
+    /** Another server on the same database, when the binding runs two: for scenarios across replicas. */
+    public Optional<Target> replica() {
+        return Optional.ofNullable(replica);
+    }
+
+    /** @return this target, with a second server at {@code baseUrl} on the same database */
+    public Target withReplica(String baseUrl) {
+        this.replica = new Target(name + " replica", baseUrl, operatorToken, database, localSandboxes);
+        return this;
     }
 
     public Coverage coverage() {

@@ -15,6 +15,8 @@ import dev.runtimes.contract.harness.ContractSpec;
 import dev.runtimes.contract.harness.Credentials;
 import dev.runtimes.contract.harness.DatabaseFaults;
 import dev.runtimes.contract.harness.Json;
+import dev.runtimes.contract.harness.Outcome;
+import dev.runtimes.contract.harness.Target;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,6 +40,12 @@ import java.util.concurrent.TimeUnit;
 public interface EventScenarios extends Scenarios {
     Duration WAIT = Duration.ofSeconds(15);
 
+    /** Older than the retention of the local bindings' servers (the default, 7 days). */
+    Duration PAST_RETENTION = Duration.ofDays(8);
+
+    /** The packaged server purges every second; in process, the binding runs the purge. */
+    Duration PURGED_WITHIN = Duration.ofSeconds(30);
+
     default Call eventsOf(Tenants.Tenant tenant, String operation) {
         return Call.to(operation)
                 .path("org", tenant.org())
@@ -45,15 +53,29 @@ public interface EventScenarios extends Scenarios {
                 .as(tenant.owner().key());
     }
 
-    private void create(Channel channel, Tenants.Tenant tenant, String key) {
-        send(
+    /** Creates a runtime; its id. */
+    private String create(Channel channel, Tenants.Tenant tenant, String key) {
+        return send(
                         channel,
                         Call.to("createRuntime")
                                 .path("org", tenant.org())
                                 .path("workspace", tenant.workspace())
                                 .as(tenant.owner().key())
                                 .body(object("key", key, "name", "Runtime " + key)))
-                .hasStatus(201);
+                .hasStatus(201)
+                .body()
+                .path("id")
+                .asText();
+    }
+
+    /** The first page of the tenant's events. */
+    private JsonNode page(Channel channel, Tenants.Tenant tenant) {
+        return send(channel, eventsOf(tenant, "listEvents")).hasStatus(200).body();
+    }
+
+    private DatabaseFaults database() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
+        return target().database().get();
     }
 
     private List<String> keys(JsonNode page) {
@@ -164,17 +186,46 @@ public interface EventScenarios extends Scenarios {
                 .isError(400, "invalid_request_error");
     }
 
+    /**
+     * A cursor from before events the retention deleted is refused by the list and the stream,
+     * never skipped over. The events are moved back past the retention in the database, as if that
+     * time had passed, and the server's own purge deletes them.
+     */
+    @Scenario
+    default void aCursorFromBeforeThePurgedEventsIsRefusedAsExpired(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        String beforeOld = page(channel, tenant).path("next_cursor").asText();
+        String old = create(channel, tenant, "old");
+        create(channel, tenant, "new");
+        database.ageEvents(old, PAST_RETENTION);
+        target().purgeEvents();
+        database.awaitEventsDeleted(old, PURGED_WITHIN);
+
+        for (Call expired : List.of(
+                eventsOf(tenant, "listEvents").query("after", beforeOld),
+                eventsOf(tenant, "streamEvents").query("after", beforeOld),
+                eventsOf(tenant, "streamEvents").header("Last-Event-ID", beforeOld))) {
+            JsonNode refusal =
+                    send(channel, expired).isError(410, "cursor_expired_error").body();
+            assertThat(refusal.path("errors").isMissingNode()
+                            || refusal.path("errors").isNull())
+                    .as("a 410 lists no errors: %s", refusal)
+                    .isTrue();
+            assertThat(refusal.path("detail").asText()).contains("start again without a cursor");
+        }
+        assertThat(keys(send(channel, eventsOf(tenant, "listEvents"))
+                        .hasStatus(200)
+                        .body()))
+                .containsExactly("new");
+    }
+
     @Scenario
     default void aFeedStatementThatTimesOutIs504AndASessionEndedIs502(Channel channel) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(target().database().isPresent(), "no access to the database");
-        DatabaseFaults database = target().database().get();
+        DatabaseFaults database = database();
         Tenants.Tenant tenant = tenants().tenant();
         create(channel, tenant, "one");
-        String cursor = send(channel, eventsOf(tenant, "listEvents"))
-                .hasStatus(200)
-                .body()
-                .path("next_cursor")
-                .asText();
+        String cursor = page(channel, tenant).path("next_cursor").asText();
         for (String operation : List.of("listEvents", "streamEvents")) {
             database.whileLocked(
                             "event_sequences",
@@ -188,6 +239,28 @@ public interface EventScenarios extends Scenarios {
     }
 
     /**
+     * An event of a type this version does not know, as a newer version writes it during a rolling
+     * upgrade or before a rollback, fails the page it is on with the 500 envelope.
+     */
+    @Scenario
+    default void anEventTypeThisVersionDoesNotKnowIs500(Channel channel) {
+        DatabaseFaults database = database();
+        Tenants.Tenant tenant = tenants().tenant();
+        create(channel, tenant, "newer");
+        String event = page(channel, tenant).path("items").path(0).path("id").asText();
+        database.whileRowHolds(
+                        "runtime_events",
+                        "type",
+                        "sandbox.hibernated",
+                        event,
+                        List.of(() -> send(channel, eventsOf(tenant, "listEvents"))))
+                .forEach(Outcome::isInternalError);
+        assertThat(keys(page(channel, tenant)))
+                .as("the page once the type is restored")
+                .containsExactly("newer");
+    }
+
+    /**
      * Follows the stream, as raw Server-Sent Events or through the client's {@code follow}: a change
      * arrives live, and a reader that reconnects after the last event it received gets each later
      * event once.
@@ -196,7 +269,7 @@ public interface EventScenarios extends Scenarios {
     default void theStreamDeliversChangesLiveAndResumesAfterTheLastEventReceived(Channel channel) throws Exception {
         Tenants.Tenant tenant = tenants().tenant();
         String resumeFrom;
-        try (Follower live = follower(channel, tenant, null)) {
+        try (Follower live = follower(channel, target(), tenant, null)) {
             create(channel, tenant, "live");
             Follower.Received first = live.next();
             assertThat(first.event().path("type").asText()).isEqualTo("runtime.created");
@@ -205,17 +278,47 @@ public interface EventScenarios extends Scenarios {
         }
         create(channel, tenant, "while-away");
         create(channel, tenant, "after-that");
-        try (Follower resumed = follower(channel, tenant, resumeFrom)) {
+        try (Follower resumed = follower(channel, target(), tenant, resumeFrom)) {
             assertThat(resumed.next().event().path("runtime_key").asText()).isEqualTo("while-away");
             assertThat(resumed.next().event().path("runtime_key").asText()).isEqualTo("after-that");
         }
         target().coverage().record(ContractSpec.get().operation("streamEvents"), 200, channel);
     }
 
-    private Follower follower(Channel channel, Tenants.Tenant tenant, String after) throws Exception {
+    /**
+     * Two servers on one database: an event committed through one reaches a stream open on the
+     * other within a second (PostgreSQL's NOTIFY wakes it there), and the other's page lists it once.
+     */
+    @Scenario
+    default void anEventCommittedThroughOneReplicaReachesAStreamOnTheOtherWithinASecond(Channel channel)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target().replica().isPresent(), "the binding runs one server");
+        Target other = target().replica().get();
+        Tenants.Tenant tenant = tenants().tenant();
+        try (Follower follower = follower(channel, other, tenant, null)) {
+            // Received on the other replica: its stream is open from now on.
+            create(channel, tenant, "first");
+            assertThat(follower.next().event().path("runtime_key").asText()).isEqualTo("first");
+
+            create(channel, tenant, "across");
+            long committed = System.nanoTime();
+            Follower.Received across = follower.next();
+            Duration latency = Duration.ofNanos(System.nanoTime() - committed);
+            assertThat(across.event().path("runtime_key").asText()).isEqualTo("across");
+            assertThat(latency)
+                    .as("from the answer to the create to the event on the other replica")
+                    .isLessThan(Duration.ofSeconds(1));
+        }
+        assertThat(keys(other.send(channel, eventsOf(tenant, "listEvents"))
+                        .hasStatus(200)
+                        .body()))
+                .containsExactly("first", "across");
+    }
+
+    private Follower follower(Channel channel, Target server, Tenants.Tenant tenant, String after) throws Exception {
         return channel == Channel.RAW
-                ? Follower.raw(target().baseUrl(), tenant, after)
-                : Follower.client(target().baseUrl(), tenant, after);
+                ? Follower.raw(server.baseUrl(), tenant, after)
+                : Follower.client(server.baseUrl(), tenant, after);
     }
 
     /** A reader of the stream in one of the two channels' ways. */
