@@ -83,7 +83,11 @@ public class LiveReplicas {
             long live = QuarkusTransaction.requiringNew()
                     .call(() -> ReplicaHeartbeat.beat(
                             replicaId, now, now.minus(timeout), now.minus(timeout.multipliedBy(FORGOTTEN_AFTER))));
-            count = (int) Math.max(1, Math.min(Integer.MAX_VALUE, live));
+            int counted = (int) Math.max(1, Math.min(Integer.MAX_VALUE, live));
+            if (counted != count) {
+                LOG.infof("Live replicas sharing the rate limits: %d (were %d)", counted, count);
+            }
+            count = counted;
         } catch (RuntimeException e) {
             LOG.warnf(
                     "The replica heartbeat failed (%s); rate limits stay shared by %d replicas",

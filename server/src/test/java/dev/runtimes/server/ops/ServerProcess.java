@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -141,6 +143,20 @@ final class ServerProcess implements AutoCloseable {
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** When, by its own clock, the server first logged exactly {@code message} after {@code since}. */
+    Optional<Instant> logged(String message, Instant since) {
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                JsonPath json = JsonPath.from(line);
+                Instant at = Instant.parse(json.getString("timestamp"));
+                if (at.isAfter(since) && message.equals(json.getString("message"))) {
+                    return Optional.of(at);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A {@code POST} of the operator surface that must answer 201, and its body. */
