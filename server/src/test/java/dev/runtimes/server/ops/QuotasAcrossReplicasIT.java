@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimes.server.health.TcpProxy;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is admitted its quota once, not twice, and other keys keep theirs. A server that joins while a
  * key is being flooded adds nothing to what the key was admitted: it starts with empty buckets.
  * When one server dies, the other counts it out within the heartbeat plus the replica timeout and
- * then admits the whole quota alone. The window is long enough that refills add under one request
+ * then admits the whole quota alone. A server cut off from the database keeps its last count, so
+ * it goes on limiting to its share. The window is long enough that refills add under one request
  * during the test.
  */
 class QuotasAcrossReplicasIT {
@@ -99,6 +103,45 @@ class QuotasAcrossReplicasIT {
                 .isBetween(QUOTA, MOST_ADMITTED);
     }
 
+    @Test
+    void aServerCutOffFromTheDatabaseKeepsLimitingToItsShare() throws Exception {
+        try (TcpProxy database = new TcpProxy(new InetSocketAddress("127.0.0.1", ServerProcess.POSTGRESQL_PORT))) {
+            Map<String, String> behindProxy = new HashMap<>(SETTINGS);
+            behindProxy.put(ServerProcess.JDBC_URL, ServerProcess.jdbcUrl(database.port()));
+            // The key stays known without the database; a request the limiter admits fails fast.
+            behindProxy.put("runtimes.authentication.cache-ttl", "1000s");
+            behindProxy.put("quarkus.datasource.jdbc.acquisition-timeout", "1s");
+            ServerProcess a = servers.start(behindProxy);
+            ServerProcess b = servers.start(SETTINGS);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(a) == 2 && replicas(b) == 2);
+            Key key = Key.make(a);
+            key.api(a).get(key.path()).then().statusCode(200);
+
+            database.cut();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(b) == 1);
+            assertThat(1 + key.flood(40, 502, a))
+                    .as("admitted by the cut-off server, its answers 502 without the database")
+                    .isBetween(QUOTA / 2, QUOTA / 2 + 1);
+            assertThat(replicas(a)).as("the count the cut-off server keeps").isEqualTo(2);
+            assertThat(a.lines())
+                    .anyMatch(line -> line.contains("The replica heartbeat failed")
+                            && line.contains("rate limits stay shared by 2 replicas"));
+
+            Instant restored = Instant.now();
+            database.restore();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(b) == 2);
+            LOG.infof(
+                    "The cut-off server's heartbeat reached the other again %d ms after the database came back",
+                    Duration.between(restored, Instant.now()).toMillis());
+        }
+    }
+
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
     private static double replicas(ServerProcess server) {
         return server.metric(REPLICAS);
@@ -121,14 +164,20 @@ class QuotasAcrossReplicasIT {
 
         /**
          * Lists the runtimes {@code requests} times through the servers in turn; the requests
-         * admitted. Every refusal must be the 429 envelope with {@code Retry-After}.
+         * admitted, each answering 200. Every refusal must be the 429 envelope with
+         * {@code Retry-After}.
          */
         int flood(int requests, ServerProcess... through) {
+            return flood(requests, 200, through);
+        }
+
+        /** {@link #flood(int, ServerProcess...)}, where an admitted request answers {@code admittedStatus}. */
+        int flood(int requests, int admittedStatus, ServerProcess... through) {
             int admitted = 0;
             for (int i = 0; i < requests; i++) {
                 Response answer = api(through[i % through.length]).get(path());
                 assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"requests\";q=40;w=1000");
-                if (answer.statusCode() == 200) {
+                if (answer.statusCode() == admittedStatus) {
                     admitted++;
                     continue;
                 }
