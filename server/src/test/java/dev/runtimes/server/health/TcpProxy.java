@@ -15,22 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * listener and every open connection, a real network outage for whoever talks through it;
  * {@link #restore()} listens again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final int port;
     private volatile ServerSocket listener;
 
-    TcpProxy(InetSocketAddress target) throws IOException {
+    public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.port = listen(0);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
@@ -39,7 +39,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Listens again, unless it still does. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         if (listener.isClosed()) {
             listen(port);
         }

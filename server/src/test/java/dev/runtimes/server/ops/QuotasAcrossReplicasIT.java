@@ -4,11 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runtimes.server.health.TcpProxy;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -16,9 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two packaged servers on one database share each API key's quota: a key flooding both, in turn,
- * is admitted its quota once, not twice, and other keys keep theirs. When one server dies, the
- * other counts it out within the heartbeat plus the replica timeout and then admits the whole
- * quota alone. The window is long enough that refills add under one request during the test.
+ * is admitted its quota once, not twice, and other keys keep theirs. A server that joins while a
+ * key is being flooded adds nothing to what the key was admitted: it starts with empty buckets.
+ * When one server dies, the other counts it out within the heartbeat plus the replica timeout and
+ * then admits the whole quota alone. A server cut off from the database keeps its last count, so
+ * it goes on limiting to its share. The window is long enough that refills add under one request
+ * during the test.
  */
 class QuotasAcrossReplicasIT {
     private static final Logger LOG = Logger.getLogger(QuotasAcrossReplicasIT.class);
@@ -42,31 +50,46 @@ class QuotasAcrossReplicasIT {
     final ServerProcesses servers = new ServerProcesses();
 
     @Test
-    void twoServersShareEachKeysQuotaAndTheSurvivorTakesItWhole() throws Exception {
+    void twoServersShareEachKeysQuotaAJoiningOneAddsNothingAndTheSurvivorTakesItWhole() throws Exception {
         ServerProcess a = servers.start(SETTINGS);
+        Key early = Key.make(a);
+        int alone = QUOTA * 3 / 4;
+        assertThat(early.flood(alone, a)).as("admitted by one server alone").isEqualTo(alone);
+
         ServerProcess b = servers.start(SETTINGS);
+        int joined = early.flood(100, a, b);
+        LOG.infof("The key flooded while a server joined was admitted %d + %d", alone, joined);
+        assertThat(alone + joined)
+                .as("admitted to the key flooded while a server joined")
+                .isLessThanOrEqualTo(MOST_ADMITTED);
+        assertThat(joined)
+                .as("the first server's remainder, at two tokens a request once it counts the second")
+                .isGreaterThanOrEqualTo((QUOTA - alone) / 2);
+
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> replicas(a) == 2 && replicas(b) == 2);
-
-        Key flooded = Key.make(a);
+        // Within a window of joining, b admits next to nothing of any key: a key gets a's share.
+        assertThat(Key.make(a).flood(100, a, b))
+                .as("admitted through both in turn")
+                .isBetween(QUOTA / 2, QUOTA / 2 + 2);
         Key other = Key.make(b);
-        assertThat(flooded.flood(100, a, b)).as("admitted through both in turn").isBetween(QUOTA, MOST_ADMITTED);
-        // The other key has its whole quota: its first request leaves 40 - 1 (estimated across both).
+        // The other key has its whole quota: its first request leaves 40 - 2 (estimated across both).
         other.api(a).get(other.path()).then().statusCode(200).header("RateLimit", "\"requests\";r=38;t=50");
-        assertThat(other.flood(10, b, a)).isEqualTo(10);
-        // A key that only one server sees gets that server's share.
+        assertThat(other.flood(10, a)).isEqualTo(10);
         assertThat(Key.make(a).flood(60, a)).as("admitted through one of two").isBetween(QUOTA / 2, QUOTA / 2 + 2);
 
         Key midFlood = Key.make(a);
         int admitted = midFlood.flood(10, a, b);
+        Instant killed = Instant.now();
         b.close();
-        long killed = System.nanoTime();
         admitted += midFlood.flood(60, a);
-        await().atMost(Duration.ofSeconds(30))
+        Instant countedOut = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> replicas(a) == 1);
-        Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+                .until(() -> a.logged("Live replicas sharing the rate limits: 1 (were 2)", killed), Optional::isPresent)
+                .orElseThrow();
+        // Timed by the survivor's own log line, not by the requests the test made meanwhile.
+        Duration takeover = Duration.between(killed, countedOut);
         LOG.infof("The survivor counted the dead server out %d ms after it died", takeover.toMillis());
         assertThat(takeover)
                 .as("heartbeat + replica timeout, plus two seconds of scheduling on a loaded machine")
@@ -78,6 +101,45 @@ class QuotasAcrossReplicasIT {
         assertThat(Key.make(a).flood(100, a))
                 .as("admitted by the survivor alone")
                 .isBetween(QUOTA, MOST_ADMITTED);
+    }
+
+    @Test
+    void aServerCutOffFromTheDatabaseKeepsLimitingToItsShare() throws Exception {
+        try (TcpProxy database = new TcpProxy(new InetSocketAddress("127.0.0.1", ServerProcess.POSTGRESQL_PORT))) {
+            Map<String, String> behindProxy = new HashMap<>(SETTINGS);
+            behindProxy.put(ServerProcess.JDBC_URL, ServerProcess.jdbcUrl(database.port()));
+            // The key stays known without the database; a request the limiter admits fails fast.
+            behindProxy.put("runtimes.authentication.cache-ttl", "1000s");
+            behindProxy.put("quarkus.datasource.jdbc.acquisition-timeout", "1s");
+            ServerProcess a = servers.start(behindProxy);
+            ServerProcess b = servers.start(SETTINGS);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(a) == 2 && replicas(b) == 2);
+            Key key = Key.make(a);
+            key.api(a).get(key.path()).then().statusCode(200);
+
+            database.cut();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(b) == 1);
+            assertThat(1 + key.flood(40, 502, a))
+                    .as("admitted by the cut-off server, its answers 502 without the database")
+                    .isBetween(QUOTA / 2, QUOTA / 2 + 1);
+            assertThat(replicas(a)).as("the count the cut-off server keeps").isEqualTo(2);
+            assertThat(a.lines())
+                    .anyMatch(line -> line.contains("The replica heartbeat failed")
+                            && line.contains("rate limits stay shared by 2 replicas"));
+
+            Instant restored = Instant.now();
+            database.restore();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> replicas(b) == 2);
+            LOG.infof(
+                    "The cut-off server's heartbeat reached the other again %d ms after the database came back",
+                    Duration.between(restored, Instant.now()).toMillis());
+        }
     }
 
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
@@ -102,14 +164,20 @@ class QuotasAcrossReplicasIT {
 
         /**
          * Lists the runtimes {@code requests} times through the servers in turn; the requests
-         * admitted. Every refusal must be the 429 envelope with {@code Retry-After}.
+         * admitted, each answering 200. Every refusal must be the 429 envelope with
+         * {@code Retry-After}.
          */
         int flood(int requests, ServerProcess... through) {
+            return flood(requests, 200, through);
+        }
+
+        /** {@link #flood(int, ServerProcess...)}, where an admitted request answers {@code admittedStatus}. */
+        int flood(int requests, int admittedStatus, ServerProcess... through) {
             int admitted = 0;
             for (int i = 0; i < requests; i++) {
                 Response answer = api(through[i % through.length]).get(path());
                 assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"requests\";q=40;w=1000");
-                if (answer.statusCode() == 200) {
+                if (answer.statusCode() == admittedStatus) {
                     admitted++;
                     continue;
                 }

@@ -18,9 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,6 +36,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
     static final String OPERATOR_TOKEN = "it-operator-token";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final int POSTGRESQL_PORT = 5432;
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
@@ -50,19 +55,26 @@ final class ServerProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the server with these extra settings and waits until it is ready. */
+    /** The test database, reached on this machine's {@code port}. */
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/"
+                + System.getenv().getOrDefault("RUNTIMES_TEST_DB", "runtimes_test");
+    }
+
+    /** Starts the server with these extra settings, which may replace its {@link #JDBC_URL}, and waits until it is ready. */
     static ServerProcess start(Map<String, String> settings) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the integration tests after package");
         }
         int port = freePort();
-        String database = System.getenv().getOrDefault("RUNTIMES_TEST_DB", "runtimes_test");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put(JDBC_URL, jdbcUrl(POSTGRESQL_PORT));
+        properties.put("runtimes.admin.token", OPERATOR_TOKEN);
+        properties.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database);
-        command.add("-Druntimes.admin.token=" + OPERATOR_TOKEN);
-        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(JAR.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -141,6 +153,20 @@ final class ServerProcess implements AutoCloseable {
 
     List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** When, by its own clock, the server first logged exactly {@code message} after {@code since}. */
+    Optional<Instant> logged(String message, Instant since) {
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                JsonPath json = JsonPath.from(line);
+                Instant at = Instant.parse(json.getString("timestamp"));
+                if (at.isAfter(since) && message.equals(json.getString("message"))) {
+                    return Optional.of(at);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A {@code POST} of the operator surface that must answer 201, and its body. */
