@@ -73,26 +73,32 @@ public class RuntimePageQuery {
     }
 
     /**
-     * Each filter can drive a page: each label, the project, the owner, the statuses together; a page
-     * without filters walks the workspace's index.
+     * The filters that can drive a page: the statuses together, the project, the owner, then the
+     * labels, at most {@link #MOST_WALKS} in all, since every walk is written out with every other
+     * filter; a page without filters walks the workspace's index.
      */
     private static List<Walk> walks(RuntimeFilter filter) {
         List<Walk> walks = new ArrayList<>();
-        filter.labels().forEach(label -> walks.add(new LabelWalk(label)));
-        if (filter.projectId() != null) {
-            walks.add(new ColumnWalk(new Driver("r.project_id", filter.projectId())));
-        }
-        if (filter.ownerId() != null) {
-            walks.add(new ColumnWalk(new Driver("r.owner_id", filter.ownerId())));
-        }
         if (filter.statuses().size() == 1) {
             walks.add(new ColumnWalk(
                     new Driver("r.status", filter.statuses().iterator().next().column())));
         } else if (filter.statuses().size() > 1) {
             walks.add(new StatusesWalk(filter.statuses()));
         }
+        if (filter.projectId() != null) {
+            walks.add(new ColumnWalk(new Driver("r.project_id", filter.projectId())));
+        }
+        if (filter.ownerId() != null) {
+            walks.add(new ColumnWalk(new Driver("r.owner_id", filter.ownerId())));
+        }
+        filter.labels().stream()
+                .limit(Math.max(0, MOST_WALKS - walks.size()))
+                .forEach(label -> walks.add(new LabelWalk(label)));
         return walks.isEmpty() ? List.of(new ColumnWalk(null)) : walks;
     }
+
+    /** Most filters a page chooses its walk from: four walks cover any page of four filters. */
+    static final int MOST_WALKS = 4;
 
     /**
      * A page of several filters walks the one that matches fewest runtimes after the cursor. The
