@@ -36,19 +36,8 @@ public record Quota(String name, String what, long limit, Duration window) {
         return Math.min(replicas, limit);
     }
 
-    /** Nanoseconds until a bucket with {@code available} tokens, fewer than none, is full again. */
+    /** Nanoseconds until a bucket with {@code available} tokens is full again. */
     long nanosToFull(long available) {
-        return (limit - available) * window.toNanos() / limit;
-    }
-
-    /**
-     * The tokens in a bucket {@code sinceEmpty} after it was empty, with nothing taken: fewer than
-     * none when {@code sinceEmpty} is negative, the whole limit after a window.
-     */
-    long refilled(Duration sinceEmpty) {
-        if (sinceEmpty.compareTo(window) >= 0) {
-            return limit;
-        }
-        return (long) Math.floor((double) sinceEmpty.toNanos() / window.toNanos() * limit);
+        return (limit - Math.max(0, available)) * window.toNanos() / limit;
     }
 }

@@ -23,15 +23,12 @@ import java.util.UUID;
  * <p>The live replicas share each quota: a bucket holds the whole quota and a request takes as
  * many tokens as there are live replicas, so each replica admits its share of the quota and the
  * tokens left estimate what is left of the key's quota across all replicas. One replica alone
- * takes one token a request. A replica that started among others begins each bucket as if it had
- * been empty at {@link LiveReplicas#sharedFrom()}, so a key gets nothing from it that the others
- * may already have admitted.
+ * takes one token a request.
  */
 @ApplicationScoped
 public class RateLimiter {
     private final Quota requests;
     private final Quota lifecycle;
-    private final Clock clock;
     private final TimeMeter time;
     private final RuntimesMetrics metrics;
     private final LiveReplicas replicas;
@@ -44,7 +41,6 @@ public class RateLimiter {
         RuntimesConfig.RateLimit settings = config.rateLimit();
         this.requests = new Quota("requests", "requests", settings.requests(), settings.requestsWindow());
         this.lifecycle = new Quota("lifecycle", "starts and resets", settings.lifecycle(), settings.lifecycleWindow());
-        this.clock = clock;
         this.time = new ClockTime(clock);
         this.metrics = metrics;
         this.replicas = replicas;
@@ -87,24 +83,17 @@ public class RateLimiter {
         }
         List<Usage> usages = new ArrayList<>();
         for (Quota quota : quotas) {
-            long available = (quota == lifecycle ? key.lifecycle() : key.requests()).getAvailableTokens();
-            usages.add(new Usage(quota, Math.max(0, available), seconds(quota.nanosToFull(available))));
+            long available = Math.max(0, (quota == lifecycle ? key.lifecycle() : key.requests()).getAvailableTokens());
+            usages.add(new Usage(quota, available, seconds(quota.nanosToFull(available))));
         }
         return new Verdict(List.copyOf(usages), refusedBy, Math.max(1, retryAfter));
     }
 
     private Bucket bucket(Quota quota) {
-        Bucket bucket = Bucket.builder()
+        return Bucket.builder()
                 .addLimit(quota.bandwidth())
                 .withCustomTimePrecision(time)
                 .build();
-        replicas.sharedFrom().ifPresent(emptyAt -> {
-            long missing = quota.limit() - quota.refilled(Duration.between(emptyAt, clock.instant()));
-            if (missing > 0) {
-                bucket.consumeIgnoringRateLimits(missing); // below zero before emptyAt
-            }
-        });
-        return bucket;
     }
 
     private static long seconds(long nanos) {
