@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the packaged server: milliseconds from process start to the first 200 of the list,
-# RUNS times for each JVM set-up, then the medians.
+# RUNS times for each JVM set-up, then the medians; and, as the yardstick, the first 200 of an
+# empty Quarkus REST application (bench/empty-app, built on first use) started the same way.
 #   bash bench/startup.sh                 the default java
 #   AOT_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash bench/startup.sh
 #                                          also that JDK (25 or newer) without and with an AOT cache
@@ -17,13 +18,19 @@ LOG=$(mktemp)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 ms=
-first_200() {   # java [options...] → starts the server, sets ms to the time to its first 200, leaves it running
+JAR=quarkus-run.jar
+EMPTY_APP=../../../bench/empty-app
+first_200() {   # java [options...] → starts $JAR, sets ms to the time to its first 200, leaves it running
     local t0
     t0=$(date +%s%N)
     # shellcheck disable=SC2086 # the options are words
-    "$@" $SERVER_JAVA_OPTS -jar quarkus-run.jar >>"$LOG" 2>&1 &
+    "$@" $SERVER_JAVA_OPTS -jar "$JAR" >>"$LOG" 2>&1 &
     pid=$!
-    await_list "$pid" "$LOG"
+    if [ "$JAR" = quarkus-run.jar ]; then
+        await_list "$pid" "$LOG"
+    else
+        until curl -sf -o /dev/null "http://127.0.0.1:${PORT}/hello"; do sleep 0.01; done
+    fi
     ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
@@ -41,6 +48,8 @@ measure() {   # label java [options...]
 echo "| JVM | start to first 200, median (ms) | runs (ms) |"
 echo "|---|---|---|"
 measure "$(java -version 2>&1 | head -1)" java
+[ -f "$EMPTY_APP/target/quarkus-app/quarkus-run.jar" ] || ../../../mvnw -B -q -f "$EMPTY_APP/pom.xml" package
+JAR=$EMPTY_APP/target/quarkus-app/quarkus-run.jar measure "empty Quarkus REST application, $(java -version 2>&1 | head -1)" java
 if [ -n "${AOT_JAVA:-}" ]; then
     measure "$("$AOT_JAVA" -version 2>&1 | head -1)" "$AOT_JAVA"
     rm -f app.aot
