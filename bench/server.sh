@@ -13,7 +13,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-120}
 # The JVM the server runs on (the benchmark's own tools use the default java), and its options, as
 # docs/operations.md recommends for production.
 SERVER_JAVA=${SERVER_JAVA:-java}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:MetaspaceSize=96m}
 # glibc gives threads that allocate natively arenas of their own, up to 8 per core; 2 keep the RSS
 # lower (docs/operations.md, "Memory and start-up"). Set it empty for glibc's default.
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
