@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two packaged servers on one database share each API key's quota: a key flooding both, in turn,
  * is admitted its quota once, not twice, and other keys keep theirs. When one server dies, the
  * other counts it out within the heartbeat plus the replica timeout and then admits the whole
- * quota alone. A server cut off from the database keeps its last count, so it goes on limiting to
- * its share. The window is long enough that refills add under one request during the test.
+ * quota alone. A third server that joins mid-flood begins where the key stands, and a server that
+ * stops leaves what it admitted spent for the survivor. A server cut off from the database keeps
+ * its last count, so it goes on limiting to its share. The window is long enough that refills add
+ * under one request during the test.
  */
 class QuotasAcrossReplicasIT {
     private static final Logger LOG = Logger.getLogger(QuotasAcrossReplicasIT.class);
@@ -51,9 +54,7 @@ class QuotasAcrossReplicasIT {
     void twoServersShareEachKeysQuotaAndTheSurvivorTakesItWhole() throws Exception {
         ServerProcess a = servers.start(SETTINGS);
         ServerProcess b = servers.start(SETTINGS);
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> replicas(a) == 2 && replicas(b) == 2);
+        awaitCounted(a, b);
 
         Key flooded = Key.make(a);
         Key other = Key.make(b);
@@ -89,6 +90,48 @@ class QuotasAcrossReplicasIT {
     }
 
     @Test
+    void aServerThatJoinsMidFloodStartsWhereTheKeyStands() throws Exception {
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
+        awaitCounted(a, b);
+        Key flooded = Key.make(a);
+        int admitted = flooded.flood(30, a, b);
+
+        ServerProcess c = servers.start(SETTINGS);
+        admitted += flooded.flood(100, a, b, c);
+        LOG.infof("Admitted to the key flooded across a join: %d of %d", admitted, QUOTA);
+        assertThat(admitted)
+                .as("admitted to a key flooded through two servers, then three")
+                .isBetween(QUOTA - 3, MOST_ADMITTED);
+        // The newcomer refuses nothing it should admit: a key only it sees gets its share at once.
+        assertThat(Key.make(c).flood(60, c)).as("admitted through one of three").isBetween(QUOTA / 3, QUOTA / 3 + 1);
+    }
+
+    @Test
+    void aServerThatStopsLeavesWhatItAdmittedSpent() throws Exception {
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
+        awaitCounted(a, b);
+        Key key = Key.make(a);
+        int admitted = key.flood(30, b);
+
+        Instant stopped = Instant.now();
+        b.terminate();
+        assertThat(b.awaitExit(Duration.ofSeconds(30))).as("the server stopped").isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> a.logged("Live replicas sharing the rate limits: 1 (were 2)", stopped),
+                        Optional::isPresent);
+        admitted += key.flood(60, a);
+        LOG.infof(
+                "Admitted to the key served by a server that stopped, then by the survivor: %d of %d", admitted, QUOTA);
+        assertThat(admitted)
+                .as("admitted through the server that stopped, then through the survivor")
+                .isBetween(QUOTA / 2, MOST_ADMITTED);
+    }
+
+    @Test
     void aServerCutOffFromTheDatabaseKeepsLimitingToItsShare() throws Exception {
         try (TcpProxy database = new TcpProxy(new InetSocketAddress("127.0.0.1", ServerProcess.POSTGRESQL_PORT))) {
             Map<String, String> behindProxy = new HashMap<>(SETTINGS);
@@ -98,9 +141,7 @@ class QuotasAcrossReplicasIT {
             behindProxy.put("quarkus.datasource.jdbc.acquisition-timeout", "1s");
             ServerProcess a = servers.start(behindProxy);
             ServerProcess b = servers.start(SETTINGS);
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> replicas(a) == 2 && replicas(b) == 2);
+            awaitCounted(a, b);
             Key key = Key.make(a);
             key.api(a).get(key.path()).then().statusCode(200);
 
@@ -125,6 +166,13 @@ class QuotasAcrossReplicasIT {
                     "The cut-off server's heartbeat reached the other again %d ms after the database came back",
                     Duration.between(restored, Instant.now()).toMillis());
         }
+    }
+
+    /** Waits until each of the servers counts them all as live replicas. */
+    private static void awaitCounted(ServerProcess... all) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(all).allMatch(server -> replicas(server) == all.length));
     }
 
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
