@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class QuotasAcrossReplicasIT {
             "runtimes.rate-limit.replica-timeout", REPLICA_TIMEOUT.toString());
     private static final Pattern REPLICAS =
             Pattern.compile("^runtimes_rate_limit_replicas(?:\\{[^}]*})? ([0-9.]+)$", Pattern.MULTILINE);
+    private static final Pattern REMAINING = Pattern.compile("\"requests\";r=([0-9]+);t=[0-9]+");
     private static final Pattern REFUSAL = Pattern.compile(
             "Rate limit of 40 requests per 1000 seconds reached for this API key; retry in [0-9]+ seconds?\\.");
 
@@ -98,7 +100,14 @@ class QuotasAcrossReplicasIT {
         int admitted = flooded.flood(30, a, b);
 
         ServerProcess c = servers.start(SETTINGS);
-        admitted += flooded.flood(100, a, b, c);
+        // The newcomer tells what is left across all three: 10, less the 3 tokens its request took.
+        Response first = flooded.api(c).get(flooded.path());
+        assertThat(first.statusCode()).isEqualTo(200);
+        LOG.infof("The newcomer's first answer to the flooded key: %s", first.header("RateLimit"));
+        assertThat(remaining(first))
+                .as("what the newcomer reports is left")
+                .isBetween(QUOTA - 30 - 3 - QUOTA / 10, QUOTA - 30 - 3 + QUOTA / 10);
+        admitted += 1 + flooded.flood(100, a, b, c);
         LOG.infof("Admitted to the key flooded across a join: %d of %d", admitted, QUOTA);
         assertThat(admitted)
                 .as("admitted to a key flooded through two servers, then three")
@@ -173,6 +182,15 @@ class QuotasAcrossReplicasIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> Arrays.stream(all).allMatch(server -> replicas(server) == all.length));
+    }
+
+    /** The requests left that an answer's {@code RateLimit} header reports. */
+    private static int remaining(Response answer) {
+        Matcher matcher = REMAINING.matcher(answer.header("RateLimit"));
+        assertThat(matcher.matches())
+                .as("RateLimit: %s", answer.header("RateLimit"))
+                .isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */
