@@ -155,7 +155,11 @@ public interface RuntimesConfig {
         @WithDefault("60s")
         Duration lifecycleWindow();
 
-        /** How often each replica marks itself alive in the database and counts the live replicas. */
+        /**
+         * How often each replica marks itself alive in the database, counts the live replicas and
+         * exchanges its buckets' levels with them; a replica that starts among others waits up to
+         * this plus a second for them to count it.
+         */
         @WithDefault("5s")
         Duration replicaHeartbeat();
 

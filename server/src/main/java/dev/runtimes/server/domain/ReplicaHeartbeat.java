@@ -33,4 +33,12 @@ public class ReplicaHeartbeat extends PanacheEntityBase {
         delete("seenAt < ?1", forgotten);
         return count("seenAt >= ?1", cutoff);
     }
+
+    /**
+     * The other replicas seen since {@code cutoff} that have not marked themselves alive since
+     * {@code since}, so have not counted a replica that joined then.
+     */
+    public static long unseenSince(UUID replicaId, Instant cutoff, Instant since) {
+        return count("replicaId <> ?1 and seenAt >= ?2 and seenAt < ?3", replicaId, cutoff, since);
+    }
 }

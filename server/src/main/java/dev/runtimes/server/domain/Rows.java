@@ -34,9 +34,7 @@ public class Rows {
     public <T> List<T> list(String sql, Reader<T> reader, Object... args) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
+            bind(statement, args);
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -53,10 +51,25 @@ public class Rows {
     public int update(String sql, Object... args) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
+            bind(statement, args);
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs an insert, update or delete once for each array of arguments, in one batch. */
+    public void batch(String sql, List<Object[]> argumentRows) {
+        if (argumentRows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] args : argumentRows) {
+                bind(statement, args);
+                statement.addBatch();
+            }
+            statement.executeBatch();
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
@@ -64,6 +77,12 @@ public class Rows {
 
     public <T> Optional<T> first(String sql, Reader<T> reader, Object... args) {
         return list(sql, reader, args).stream().findFirst();
+    }
+
+    private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
     }
 
     /**

@@ -36,6 +36,12 @@ public record Quota(String name, String what, long limit, Duration window) {
         return Math.min(replicas, limit);
     }
 
+    /** The tokens of a bucket that held {@code tokens} {@code elapsed} ago, refilled since. */
+    long refilled(long tokens, Duration elapsed) {
+        double refill = (double) limit * Math.max(0, elapsed.toNanos()) / window.toNanos();
+        return (long) Math.min(limit, tokens + refill);
+    }
+
     /** Nanoseconds until a bucket with {@code available} tokens is full again. */
     long nanosToFull(long available) {
         return (limit - Math.max(0, available)) * window.toNanos() / limit;

@@ -11,9 +11,11 @@ import io.restassured.specification.RequestSpecification;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two packaged servers on one database share each API key's quota: a key flooding both, in turn,
  * is admitted its quota once, not twice, and other keys keep theirs. When one server dies, the
  * other counts it out within the heartbeat plus the replica timeout and then admits the whole
- * quota alone. A server cut off from the database keeps its last count, so it goes on limiting to
- * its share. The window is long enough that refills add under one request during the test.
+ * quota alone. A third server that joins mid-flood begins where the key stands, and a server that
+ * stops leaves what it admitted spent for the survivor. A server cut off from the database keeps
+ * its last count, so it goes on limiting to its share. The window is long enough that refills add
+ * under one request during the test.
  */
 class QuotasAcrossReplicasIT {
     private static final Logger LOG = Logger.getLogger(QuotasAcrossReplicasIT.class);
@@ -41,6 +45,7 @@ class QuotasAcrossReplicasIT {
             "runtimes.rate-limit.replica-timeout", REPLICA_TIMEOUT.toString());
     private static final Pattern REPLICAS =
             Pattern.compile("^runtimes_rate_limit_replicas(?:\\{[^}]*})? ([0-9.]+)$", Pattern.MULTILINE);
+    private static final Pattern REMAINING = Pattern.compile("\"requests\";r=([0-9]+);t=[0-9]+");
     private static final Pattern REFUSAL = Pattern.compile(
             "Rate limit of 40 requests per 1000 seconds reached for this API key; retry in [0-9]+ seconds?\\.");
 
@@ -51,9 +56,7 @@ class QuotasAcrossReplicasIT {
     void twoServersShareEachKeysQuotaAndTheSurvivorTakesItWhole() throws Exception {
         ServerProcess a = servers.start(SETTINGS);
         ServerProcess b = servers.start(SETTINGS);
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> replicas(a) == 2 && replicas(b) == 2);
+        awaitCounted(a, b);
 
         Key flooded = Key.make(a);
         Key other = Key.make(b);
@@ -89,6 +92,55 @@ class QuotasAcrossReplicasIT {
     }
 
     @Test
+    void aServerThatJoinsMidFloodStartsWhereTheKeyStands() throws Exception {
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
+        awaitCounted(a, b);
+        Key flooded = Key.make(a);
+        int admitted = flooded.flood(30, a, b);
+
+        ServerProcess c = servers.start(SETTINGS);
+        // The newcomer tells what is left across all three: 10, less the 3 tokens its request took.
+        Response first = flooded.api(c).get(flooded.path());
+        assertThat(first.statusCode()).isEqualTo(200);
+        LOG.infof("The newcomer's first answer to the flooded key: %s", first.header("RateLimit"));
+        assertThat(remaining(first))
+                .as("what the newcomer reports is left")
+                .isBetween(QUOTA - 30 - 3 - QUOTA / 10, QUOTA - 30 - 3 + QUOTA / 10);
+        admitted += 1 + flooded.flood(100, a, b, c);
+        LOG.infof("Admitted to the key flooded across a join: %d of %d", admitted, QUOTA);
+        assertThat(admitted)
+                .as("admitted to a key flooded through two servers, then three")
+                .isBetween(QUOTA - 3, MOST_ADMITTED);
+        // The newcomer refuses nothing it should admit: a key only it sees gets its share at once.
+        assertThat(Key.make(c).flood(60, c)).as("admitted through one of three").isBetween(QUOTA / 3, QUOTA / 3 + 1);
+    }
+
+    @Test
+    void aServerThatStopsLeavesWhatItAdmittedSpent() throws Exception {
+        ServerProcess a = servers.start(SETTINGS);
+        ServerProcess b = servers.start(SETTINGS);
+        awaitCounted(a, b);
+        Key key = Key.make(a);
+        int admitted = key.flood(30, b);
+
+        Instant stopped = Instant.now();
+        b.terminate();
+        assertThat(b.awaitExit(Duration.ofSeconds(30))).as("the server stopped").isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> a.logged("Live replicas sharing the rate limits: 1 (were 2)", stopped),
+                        Optional::isPresent);
+        admitted += key.flood(60, a);
+        LOG.infof(
+                "Admitted to the key served by a server that stopped, then by the survivor: %d of %d", admitted, QUOTA);
+        assertThat(admitted)
+                .as("admitted through the server that stopped, then through the survivor")
+                .isBetween(QUOTA / 2, MOST_ADMITTED);
+    }
+
+    @Test
     void aServerCutOffFromTheDatabaseKeepsLimitingToItsShare() throws Exception {
         try (TcpProxy database = new TcpProxy(new InetSocketAddress("127.0.0.1", ServerProcess.POSTGRESQL_PORT))) {
             Map<String, String> behindProxy = new HashMap<>(SETTINGS);
@@ -98,9 +150,7 @@ class QuotasAcrossReplicasIT {
             behindProxy.put("quarkus.datasource.jdbc.acquisition-timeout", "1s");
             ServerProcess a = servers.start(behindProxy);
             ServerProcess b = servers.start(SETTINGS);
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> replicas(a) == 2 && replicas(b) == 2);
+            awaitCounted(a, b);
             Key key = Key.make(a);
             key.api(a).get(key.path()).then().statusCode(200);
 
@@ -125,6 +175,22 @@ class QuotasAcrossReplicasIT {
                     "The cut-off server's heartbeat reached the other again %d ms after the database came back",
                     Duration.between(restored, Instant.now()).toMillis());
         }
+    }
+
+    /** Waits until each of the servers counts them all as live replicas. */
+    private static void awaitCounted(ServerProcess... all) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Arrays.stream(all).allMatch(server -> replicas(server) == all.length));
+    }
+
+    /** The requests left that an answer's {@code RateLimit} header reports. */
+    private static int remaining(Response answer) {
+        Matcher matcher = REMAINING.matcher(answer.header("RateLimit"));
+        assertThat(matcher.matches())
+                .as("RateLimit: %s", answer.header("RateLimit"))
+                .isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     /** The live replicas the server counted at its last heartbeat, from its Prometheus scrape. */

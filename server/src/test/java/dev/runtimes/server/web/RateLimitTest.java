@@ -8,6 +8,7 @@ import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.TestClock;
 import dev.runtimes.server.domain.ReplicaHeartbeat;
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.ratelimit.LiveReplicas;
 import dev.runtimes.server.web.pipeline.ClientVersionFilter;
 import io.micrometer.core.instrument.Counter;
@@ -20,6 +21,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,9 @@ class RateLimitTest {
 
     @Inject
     LiveReplicas replicas;
+
+    @Inject
+    Rows rows;
 
     Tenants.Tenant tenant;
     RuntimeApi api;
@@ -212,6 +218,40 @@ class RateLimitTest {
             QuarkusTransaction.requiringNew().run(() -> ReplicaHeartbeat.deleteById(other));
             replicas.beat();
         }
+    }
+
+    @Test
+    void theLevelsOfTheKeysServedGoToTheDatabaseAtTheNextHeartbeat() {
+        api.request().get(api.path("")).then().statusCode(200);
+        api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=3;t=4");
+        replicas.beat();
+        assertThat(rows.list(
+                        "select quota, tokens from rate_limit_levels where api_key_id = ?",
+                        rs -> rs.getString(1) + "=" + rs.getLong(2),
+                        tenant.owner().keyId()))
+                .as("the full lifecycle bucket is not published")
+                .containsExactly("requests=3");
+    }
+
+    @Test
+    void aBucketFallsToTheLowestLevelAnotherReplicaPublished() {
+        replicas.beat();
+        UUID other = UUID.randomUUID();
+        QuarkusTransaction.requiringNew()
+                .run(() -> rows.update(
+                        "insert into rate_limit_levels (replica_id, api_key_id, quota, tokens, published_at)"
+                                + " values (?, ?, 'requests', 1, ?)",
+                        other,
+                        tenant.owner().keyId(),
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        // Read 4 s after it was published with 1 token left: 2 more have refilled since, at 5 per 10 s.
+        clock.advance(Duration.ofSeconds(4));
+        replicas.beat();
+        // Still counted as one replica: the other has no heartbeat row, only its levels.
+        api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=2;t=6");
+        api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=1;t=8");
+        api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=0;t=10");
+        api.request().get(api.path("")).then().statusCode(429).header("Retry-After", "2");
     }
 
     @Test
