@@ -2,8 +2,6 @@ package dev.runtimes.server.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +40,7 @@ public class SandboxCensus {
     public Optional<Instant> oldestOverdueExpiry(Instant now) {
         return earliest(
                 "select min(expires_at) from sandboxes where state = 'running' and expires_at <= ?",
-                OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                Rows.timestamp(now));
     }
 
     /**

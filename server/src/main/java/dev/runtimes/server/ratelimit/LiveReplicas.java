@@ -1,7 +1,6 @@
 package dev.runtimes.server.ratelimit;
 
 import dev.runtimes.server.config.RuntimesConfig;
-import dev.runtimes.server.domain.ReplicaHeartbeat;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,15 +38,22 @@ public class LiveReplicas {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Settlement settlement;
+    private final Heartbeats heartbeats;
     private final Duration heartbeat;
     private final Duration timeout;
     private volatile int count = 1;
 
     LiveReplicas(
-            RuntimesConfig config, Clock clock, Scheduler scheduler, Settlement settlement, MeterRegistry registry) {
+            RuntimesConfig config,
+            Clock clock,
+            Scheduler scheduler,
+            Settlement settlement,
+            Heartbeats heartbeats,
+            MeterRegistry registry) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.settlement = settlement;
+        this.heartbeats = heartbeats;
         this.heartbeat = config.rateLimit().replicaHeartbeat();
         this.timeout = config.rateLimit().replicaTimeout();
         if (timeout.compareTo(heartbeat) <= 0) {
@@ -102,7 +108,7 @@ public class LiveReplicas {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 round.publish(replicaId);
-                ReplicaHeartbeat.deleteById(replicaId);
+                heartbeats.leave(replicaId);
             });
         } catch (RuntimeException e) {
             LOG.warnf("Could not remove this replica's heartbeat; the others stop counting it in %s", timeout);
@@ -116,7 +122,7 @@ public class LiveReplicas {
         try {
             long live = QuarkusTransaction.requiringNew().call(() -> {
                 round.exchange(replicaId);
-                return ReplicaHeartbeat.beat(
+                return heartbeats.beat(
                         replicaId, now, now.minus(timeout), now.minus(timeout.multipliedBy(FORGOTTEN_AFTER)));
             });
             round.settled();
@@ -157,6 +163,6 @@ public class LiveReplicas {
     private long uncounted(Instant joined) {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew()
-                .call(() -> ReplicaHeartbeat.unseenSince(replicaId, now.minus(timeout), joined));
+                .call(() -> heartbeats.unseenSince(replicaId, now.minus(timeout), joined));
     }
 }

@@ -7,8 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,7 +61,7 @@ class Settlement {
                     PUBLISH,
                     mine.stream()
                             .map(level -> new Object[] {
-                                replicaId, level.apiKeyId(), level.quota(), level.tokens(), timestamp(level.at())
+                                replicaId, level.apiKeyId(), level.quota(), level.tokens(), Rows.timestamp(level.at())
                             })
                             .toList());
         }
@@ -75,9 +73,9 @@ class Settlement {
         void exchange(UUID replicaId) {
             publish(replicaId);
             Instant kept = now.minus(buckets.longestWindow());
-            rows.update(FORGET, timestamp(kept));
+            rows.update(FORGET, Rows.timestamp(kept));
             Instant from = readFrom == null ? kept : readFrom;
-            theirs = rows.list(OTHERS, Settlement::level, replicaId, timestamp(from));
+            theirs = rows.list(OTHERS, Settlement::level, replicaId, Rows.timestamp(from));
         }
 
         /** Once the exchange committed: this replica's buckets fall to the others' levels. */
@@ -94,9 +92,5 @@ class Settlement {
 
     private static Level level(ResultSet rs) throws SQLException {
         return new Level(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), Rows.instant(rs, 4));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

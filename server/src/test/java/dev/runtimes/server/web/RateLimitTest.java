@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.TestClock;
-import dev.runtimes.server.domain.ReplicaHeartbeat;
 import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.ratelimit.LiveReplicas;
 import dev.runtimes.server.web.pipeline.ClientVersionFilter;
@@ -188,12 +187,10 @@ class RateLimitTest {
     @Test
     void twoLiveReplicasTakeHalfTheQuotaEachUntilTheOtherIsUnseen() {
         UUID other = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ReplicaHeartbeat row = new ReplicaHeartbeat();
-            row.replicaId = other;
-            row.seenAt = clock.instant();
-            row.persist();
-        });
+        rows.update(
+                "insert into rate_limit_replicas (replica_id, seen_at) values (?, ?)",
+                other,
+                Rows.timestamp(clock.instant()));
         try {
             replicas.beat();
             assertThat(replicas.count()).isEqualTo(2);
@@ -215,7 +212,7 @@ class RateLimitTest {
             assertThat(replicas.count()).isEqualTo(1);
             api.request().get(api.path("")).then().statusCode(200).header("RateLimit", "\"requests\";r=1;t=8");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> ReplicaHeartbeat.deleteById(other));
+            rows.update("delete from rate_limit_replicas where replica_id = ?", other);
             replicas.beat();
         }
     }
