@@ -7,7 +7,7 @@ import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
 import dev.runtimes.server.web.OperationTraits;
 import dev.runtimes.server.web.Stages;
-import dev.runtimes.server.web.conformance.OperationRules;
+import dev.runtimes.server.web.conformance.Request;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -47,7 +47,7 @@ public class AuthenticationFilter {
             authenticateOperator(request);
         } else {
             MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
-            OperationRules operation = OperationRules.of(method);
+            Optional<Request> operation = Request.of(method);
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
                     admittedPathName(names, operation, "org"),
@@ -75,10 +75,11 @@ public class AuthenticationFilter {
      * once the caller is authenticated.
      */
     private static String admittedPathName(
-            MultivaluedMap<String, String> names, OperationRules operation, String name) {
+            MultivaluedMap<String, String> names, Optional<Request> operation, String name) {
         String value = names.getFirst(name);
         boolean admitted = value != null
-                && operation.parameter("path", name).stream().allMatch(parameter -> parameter.admits(value));
+                && operation.flatMap(request -> request.parameter("path", name)).stream()
+                        .allMatch(parameter -> parameter.admits(value));
         return admitted ? value : null;
     }
 

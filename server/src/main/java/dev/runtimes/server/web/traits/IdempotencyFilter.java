@@ -2,10 +2,9 @@ package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runtimes.server.api.RuntimesApi;
 import dev.runtimes.server.service.IdempotencyService;
 import dev.runtimes.server.web.Stages;
-import dev.runtimes.server.web.conformance.OperationRules;
+import dev.runtimes.server.web.conformance.Request;
 import dev.runtimes.server.web.pipeline.CallerContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -30,7 +29,7 @@ public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
 
     /** The spec's {@code IdempotencyKey} parameter, whose bounds hold on every operation that takes a key. */
-    private static final OperationRules.Parameter KEY = OperationRules.header(RuntimesApi.class, HEADER);
+    private static final Request.Parameter KEY = Request.header(HEADER);
 
     private final IdempotencyService idempotency;
     private final CallerContext callerContext;
