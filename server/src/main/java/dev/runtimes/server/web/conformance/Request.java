@@ -41,7 +41,7 @@ public record Request(Rule body, boolean bodyRequired, List<Parameter> parameter
     }
 
     /** The operation's request, by the name of the resource method that implements it (its operationId). */
-    public static Optional<Request> of(Method resourceMethod) {
+    public static Optional<Request> implementedBy(Method resourceMethod) {
         return Optional.ofNullable(ByOperation.ALL.get(resourceMethod.getName()));
     }
 

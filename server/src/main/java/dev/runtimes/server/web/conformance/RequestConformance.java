@@ -41,7 +41,7 @@ public class RequestConformance {
         if (resource == null || resource.getResourceMethod() == null) {
             return;
         }
-        Optional<Request> operation = Request.of(resource.getResourceMethod());
+        Optional<Request> operation = Request.implementedBy(resource.getResourceMethod());
         if (operation.isEmpty()) {
             return;
         }

@@ -47,7 +47,7 @@ public class AuthenticationFilter {
             authenticateOperator(request);
         } else {
             MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
-            Optional<Request> operation = Request.of(method);
+            Optional<Request> operation = Request.implementedBy(method);
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
                     admittedPathName(names, operation, "org"),

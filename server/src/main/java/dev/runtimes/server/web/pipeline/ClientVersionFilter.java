@@ -43,7 +43,7 @@ public class ClientVersionFilter {
     }
 
     private static boolean declaresHeader(ResourceInfo resource) {
-        return Request.of(resource.getResourceMethod())
+        return Request.implementedBy(resource.getResourceMethod())
                 .flatMap(request -> request.parameter("header", HEADER))
                 .isPresent();
     }
