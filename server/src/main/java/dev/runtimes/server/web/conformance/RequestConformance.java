@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -38,19 +39,17 @@ public class RequestConformance {
 
     @ServerRequestFilter(priority = Stages.CONFORMANCE, readBody = true)
     public void check(ContainerRequestContext request, ResourceInfo resource) throws IOException {
-        if (resource == null || resource.getResourceMethod() == null) {
-            return;
-        }
-        Optional<Request> operation = Request.implementedBy(resource.getResourceMethod());
+        Optional<Operation> operation = Operation.of(resource);
         if (operation.isEmpty()) {
             return;
         }
+        Request rules = operation.get().request();
         List<FieldProblem> problems = new ArrayList<>();
-        for (Request.Parameter parameter : operation.get().parameters()) {
+        for (Request.Parameter parameter : rules.parameters()) {
             checkParameter(parameter, values(request, parameter), problems);
         }
-        if (operation.get().body() != null) {
-            checkBody(request, operation.get(), problems);
+        if (rules.body() != null) {
+            checkBody(request, rules, problems);
         }
         if (!problems.isEmpty()) {
             throw ServiceException.invalid(problems);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the spec says of one value, as the generator writes it from the spec ({@code rule.mustache}
- * on every model's {@code RULE} and every interface's {@code REQUESTS}). A value is checked as query
+ * on every model's {@code RULE} and every operation's {@code Request} in its interface's {@code OPERATIONS}). A value is checked as query
  * text or as JSON. {@code min} and {@code max} bound an integer's value, and the length of a string
  * or the size of a list or a map.
  */

@@ -1,5 +1,6 @@
 package dev.runtimes.server.web.pipeline;
 
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.conformance.Request;
 import java.util.Comparator;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 record ClientVersion(long major, long minor, long patch) implements Comparable<ClientVersion> {
     /** The header as the spec bounds it (parameter {@code ClientVersion}): three numbers, then any suffix. */
-    private static final Request.Parameter HEADER = Request.header(ClientVersionFilter.HEADER);
+    private static final Request.Parameter HEADER = Operation.header(ClientVersionFilter.HEADER);
 
     private static final Comparator<ClientVersion> ORDER = Comparator.comparingLong(ClientVersion::major)
             .thenComparingLong(ClientVersion::minor)
