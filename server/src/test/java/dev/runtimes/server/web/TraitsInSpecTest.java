@@ -6,40 +6,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runtimes.server.api.EventsApi;
 import dev.runtimes.server.api.OperatorsApi;
 import dev.runtimes.server.api.RuntimesApi;
-import dev.runtimes.server.web.pipeline.LifecycleQuota;
-import dev.runtimes.server.web.pipeline.SecuredBy;
-import dev.runtimes.server.web.traits.EntityTagged;
-import dev.runtimes.server.web.traits.SuccessStatus;
-import dev.runtimes.server.web.traits.TakesIdempotencyKey;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The operation traits of the spec, its {@code x-} extensions, security schemes and documented 2xx statuses, reach
- * the generated interface methods the filters act on; and an operation that documents the
+ * the generated {@link Operation} of every operation, which is all the stages read; and an operation that documents the
  * {@code Idempotency-Key} or {@code ETag} header has the trait that makes it true.
  */
 class TraitsInSpecTest {
-    private static final Map<String, Class<? extends Annotation>> TRAITS = Map.of(
-            "x-idempotency-key", TakesIdempotencyKey.class,
-            "x-etag", EntityTagged.class,
-            "x-lifecycle-quota", LifecycleQuota.class);
+    private static final Map<String, Predicate<Operation>> TRAITS = Map.of(
+            "x-idempotency-key", Operation::takesIdempotencyKey,
+            "x-etag", Operation::entityTagged,
+            "x-lifecycle-quota", Operation::lifecycleQuota);
 
     @Test
-    void everyGeneratedMethodCarriesTheTraitsAndSuccessStatusesOfItsOperation() {
+    void everyGeneratedOperationCarriesTheTraitsAndSuccessStatusesOfItsOperation() {
         List<String> wrong = new ArrayList<>();
         List<JsonNode> operations = operations();
         for (JsonNode operation : operations) {
             String id = operation.path("operationId").asText();
-            Method generated = generated(id);
-            TRAITS.forEach((extension, annotation) -> {
-                if (operation.path(extension).asBoolean() != generated.isAnnotationPresent(annotation)) {
+            Operation generated = generated(id);
+            TRAITS.forEach((extension, trait) -> {
+                if (operation.path(extension).asBoolean() != trait.test(generated)) {
                     wrong.add(id + " " + extension);
                 }
             });
@@ -52,13 +46,10 @@ class TraitsInSpecTest {
                     : SpecResponses.spec().path("security");
             List<String> schemes = new ArrayList<>();
             security.forEach(requirement -> schemes.addAll(names(requirement)));
-            if (!schemes.equals(
-                    Arrays.asList(generated.getAnnotation(SecuredBy.class).value()))) {
+            if (!schemes.equals(generated.securedBy())) {
                 wrong.add(id + " security");
             }
-            boolean stream = operation.path("x-server-sent-events").asBoolean();
-            SuccessStatus success = generated.getAnnotation(SuccessStatus.class);
-            if (stream ? success != null : !Arrays.equals(success.value(), documented)) {
+            if (!Arrays.equals(generated.successStatuses(), documented)) {
                 wrong.add(id + " success statuses");
             }
         }
@@ -103,11 +94,10 @@ class TraitsInSpecTest {
         return names;
     }
 
-    private static Method generated(String operationId) {
-        return Stream.of(RuntimesApi.class, OperatorsApi.class, EventsApi.class)
-                .flatMap(api -> Arrays.stream(api.getMethods()))
-                .filter(method -> method.getName().equals(operationId))
+    private static Operation generated(String operationId) {
+        return Stream.of(RuntimesApi.OPERATIONS, OperatorsApi.OPERATIONS, EventsApi.OPERATIONS)
+                .flatMap(operations -> Stream.ofNullable(operations.get(operationId)))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no generated method " + operationId));
+                .orElseThrow(() -> new AssertionError("no generated operation " + operationId));
     }
 }

@@ -5,20 +5,18 @@ import dev.runtimes.server.error.Credentials;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.tenancy.ApiKeyAuthenticator;
 import dev.runtimes.server.tenancy.Tokens;
-import dev.runtimes.server.web.OperationTraits;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
-import dev.runtimes.server.web.conformance.OperationRules;
+import dev.runtimes.server.web.conformance.Request;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every call with the scheme its operation's {@link SecuredBy} names: the operator
+ * Authenticates every call with the scheme its operation's security names ({@link Operation#securedBy}): the operator
  * token, or an API key from {@code Authorization: Bearer} or {@code X-API-Key}. Secrets are never
  * taken from the URL.
  */
@@ -38,20 +36,19 @@ public class AuthenticationFilter {
 
     @ServerRequestFilter(priority = Stages.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
-        Method method = resource.getResourceMethod();
-        Optional<SecuredBy> security = OperationTraits.of(method, SecuredBy.class);
-        if (security.isEmpty()) {
+        Optional<Operation> operation = Operation.of(resource);
+        if (operation.isEmpty() || operation.get().securedBy().isEmpty()) {
             return;
         }
-        if (Arrays.asList(security.get().value()).contains(SecuredBy.OPERATOR_TOKEN)) {
+        if (operation.get().securedBy().contains(Operation.OPERATOR_TOKEN)) {
             authenticateOperator(request);
         } else {
             MultivaluedMap<String, String> names = request.getUriInfo().getPathParameters();
-            OperationRules operation = OperationRules.of(method);
+            Request rules = operation.get().request();
             callerContext.set(authenticator.authenticate(
                     presentedToken(request),
-                    admittedPathName(names, operation, "org"),
-                    admittedPathName(names, operation, "workspace")));
+                    admittedPathName(names, rules, "org"),
+                    admittedPathName(names, rules, "workspace")));
         }
     }
 
@@ -74,11 +71,10 @@ public class AuthenticationFilter {
      * the database (PostgreSQL refuses a NUL byte with an error); validation answers it with 422
      * once the caller is authenticated.
      */
-    private static String admittedPathName(
-            MultivaluedMap<String, String> names, OperationRules operation, String name) {
+    private static String admittedPathName(MultivaluedMap<String, String> names, Request rules, String name) {
         String value = names.getFirst(name);
-        boolean admitted = value != null
-                && operation.parameter("path", name).stream().allMatch(parameter -> parameter.admits(value));
+        boolean admitted =
+                value != null && rules.parameter("path", name).stream().allMatch(parameter -> parameter.admits(value));
         return admitted ? value : null;
     }
 

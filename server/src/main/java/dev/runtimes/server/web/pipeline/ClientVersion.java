@@ -1,7 +1,7 @@
 package dev.runtimes.server.web.pipeline;
 
-import dev.runtimes.server.api.RuntimesApi;
-import dev.runtimes.server.web.conformance.OperationRules;
+import dev.runtimes.server.web.Operation;
+import dev.runtimes.server.web.conformance.Request;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 record ClientVersion(long major, long minor, long patch) implements Comparable<ClientVersion> {
     /** The header as the spec bounds it (parameter {@code ClientVersion}): three numbers, then any suffix. */
-    private static final OperationRules.Parameter HEADER =
-            OperationRules.header(RuntimesApi.class, ClientVersionFilter.HEADER);
+    private static final Request.Parameter HEADER = Operation.header(ClientVersionFilter.HEADER);
 
     private static final Comparator<ClientVersion> ORDER = Comparator.comparingLong(ClientVersion::major)
             .thenComparingLong(ClientVersion::minor)

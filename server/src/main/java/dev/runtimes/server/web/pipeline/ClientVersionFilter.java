@@ -3,8 +3,8 @@ package dev.runtimes.server.web.pipeline;
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
-import dev.runtimes.server.web.conformance.OperationRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.util.Optional;
@@ -43,8 +43,8 @@ public class ClientVersionFilter {
     }
 
     private static boolean declaresHeader(ResourceInfo resource) {
-        return OperationRules.of(resource.getResourceMethod())
-                .parameter("header", HEADER)
+        return Operation.of(resource)
+                .flatMap(operation -> operation.request().parameter("header", HEADER))
                 .isPresent();
     }
 }

@@ -5,7 +5,7 @@ import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.ratelimit.RateLimiter;
 import dev.runtimes.server.ratelimit.Verdict;
 import dev.runtimes.server.tenancy.Caller;
-import dev.runtimes.server.web.OperationTraits;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -38,8 +38,8 @@ public class RateLimitFilter {
         if (caller.isEmpty()) {
             return;
         }
-        boolean lifecycle = OperationTraits.of(resource.getResourceMethod(), LifecycleQuota.class)
-                .isPresent();
+        boolean lifecycle =
+                Operation.of(resource).map(Operation::lifecycleQuota).orElse(false);
         Verdict verdict = limiter.take(caller.get().apiKeyId(), lifecycle);
         HttpServerResponse response = http.response();
         response.putHeader(POLICY_HEADER, verdict.policyHeader());

@@ -1,9 +1,11 @@
 package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +13,7 @@ import java.io.IOException;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Conditional reads: a {@code 200} answer of an {@link EntityTagged} operation gets an
+ * Conditional reads: a {@code 200} answer of an operation with {@code x-etag} ({@link Operation#entityTagged}) gets an
  * {@code ETag} computed from its exact body, and becomes {@code 304} without a body when the
  * request's {@code If-None-Match} names that tag.
  */
@@ -36,10 +38,11 @@ public class ConditionalReadFilter {
         this.mapper = mapper;
     }
 
-    @EntityTagged
     @ServerResponseFilter(priority = Stages.CONDITIONAL_READ)
-    public void tag(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-        if (response.getStatus() != 200) {
+    public void tag(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
+            throws IOException {
+        if (response.getStatus() != 200
+                || !Operation.of(resource).map(Operation::entityTagged).orElse(false)) {
             return;
         }
         // The bytes that are tagged are the bytes that are sent.

@@ -2,13 +2,14 @@ package dev.runtimes.server.web.traits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runtimes.server.api.RuntimesApi;
 import dev.runtimes.server.service.IdempotencyService;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
-import dev.runtimes.server.web.conformance.OperationRules;
+import dev.runtimes.server.web.conformance.Request;
 import dev.runtimes.server.web.pipeline.CallerContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * {@code Idempotency-Key} on the {@link TakesIdempotencyKey} operations: the first request with a
+ * {@code Idempotency-Key} on the operations that take one ({@link Operation#takesIdempotencyKey}): the first request with a
  * key runs and its answer is kept; the same key with the same request gets that answer again,
  * with another request 422, while the first still runs 409 ({@link IdempotencyService}). A 5xx or
  * 429 answer is not kept: sending the key again runs the request again.
@@ -30,7 +31,7 @@ public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
 
     /** The spec's {@code IdempotencyKey} parameter, whose bounds hold on every operation that takes a key. */
-    private static final OperationRules.Parameter KEY = OperationRules.header(RuntimesApi.class, HEADER);
+    private static final Request.Parameter KEY = Operation.header(HEADER);
 
     private final IdempotencyService idempotency;
     private final CallerContext callerContext;
@@ -53,11 +54,10 @@ public class IdempotencyFilter {
      * the operation declares the parameter. Returns the replayed answer, or {@code null} to run the
      * request.
      */
-    @TakesIdempotencyKey
     @ServerRequestFilter(priority = Stages.IDEMPOTENCY_BEGIN, readBody = true)
-    public Response begin(ContainerRequestContext request) throws IOException {
+    public Response begin(ContainerRequestContext request, ResourceInfo resource) throws IOException {
         String key = request.getHeaderString(HEADER);
-        if (key == null || !KEY.admits(key)) {
+        if (key == null || !takesKey(resource) || !KEY.admits(key)) {
             return null;
         }
         byte[] body = request.getEntityStream().readAllBytes();
@@ -80,10 +80,9 @@ public class IdempotencyFilter {
         return null;
     }
 
-    @TakesIdempotencyKey
     @ServerResponseFilter(priority = Stages.IDEMPOTENCY_COMPLETE)
-    public void complete(ContainerResponseContext response) throws JsonProcessingException {
-        if (pending.get().isEmpty()) {
+    public void complete(ContainerResponseContext response, ResourceInfo resource) throws JsonProcessingException {
+        if (!takesKey(resource) || pending.get().isEmpty()) {
             return;
         }
         int status = response.getStatus();
@@ -93,6 +92,10 @@ public class IdempotencyFilter {
             String body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
             idempotency.complete(pending.get().get(), status, body);
         }
+    }
+
+    private static boolean takesKey(ResourceInfo resource) {
+        return Operation.of(resource).map(Operation::takesIdempotencyKey).orElse(false);
     }
 
     /** The same request: the same method, path and body bytes. */

@@ -1,6 +1,6 @@
 package dev.runtimes.server.web.traits;
 
-import dev.runtimes.server.web.OperationTraits;
+import dev.runtimes.server.web.Operation;
 import dev.runtimes.server.web.Stages;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -20,14 +20,15 @@ public class SuccessStatusFilter {
 
     @ServerResponseFilter(priority = Stages.SUCCESS_STATUS)
     public void applyDocumentedStatus(ContainerResponseContext response, ResourceInfo resource) {
-        if (response.getStatus() == 200 && resource != null && resource.getResourceMethod() != null) {
+        if (response.getStatus() == 200) {
             chosen.get().or(() -> documented(resource)).ifPresent(response::setStatus);
         }
     }
 
     private static Optional<Integer> documented(ResourceInfo resource) {
-        return OperationTraits.of(resource.getResourceMethod(), SuccessStatus.class)
-                .filter(status -> status.value().length == 1)
-                .map(status -> status.value()[0]);
+        return Operation.of(resource)
+                .map(Operation::successStatuses)
+                .filter(statuses -> statuses.length == 1)
+                .map(statuses -> statuses[0]);
     }
 }
