@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -287,7 +286,7 @@ public class RuntimePageQuery {
     }
 
     private static OffsetDateTime timestamp(Keyset after) {
-        return OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
+        return Rows.timestamp(after.createdAt());
     }
 
     /** SQL text and its parameters, built together. */

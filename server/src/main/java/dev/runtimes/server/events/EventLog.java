@@ -10,8 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,7 +73,7 @@ public class EventLog {
                 seq,
                 UUID.randomUUID(),
                 type.wire(),
-                OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                Rows.timestamp(at),
                 runtime.id,
                 runtime.key,
                 actor,

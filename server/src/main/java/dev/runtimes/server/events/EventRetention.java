@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +56,7 @@ public class EventRetention {
     /** Deletes the events older than the retention; how many. */
     public int purge() {
         OffsetDateTime before =
-                OffsetDateTime.ofInstant(clock.instant().minus(config.events().retention()), ZoneOffset.UTC);
+                Rows.timestamp(clock.instant().minus(config.events().retention()));
         return QuarkusTransaction.requiringNew().call(() -> {
             rows.update(
                     "update event_sequences s set purged_seq = greatest(s.purged_seq, (select max(e.seq) " + OLD + "))"
