@@ -40,7 +40,10 @@ class PackagedJarContractTest implements ContractSuite {
                 "runtimes.rate-limit.requests",
                 "200",
                 "runtimes.rate-limit.lifecycle",
-                "20");
+                "20",
+                // No sandbox of the suite outlives it.
+                "runtimes.provider.kill-at-shutdown",
+                "true");
         server = start(settings, "server.log");
         // A second replica on the same database, for the scenarios across replicas.
         replica = start(settings, "replica.log");

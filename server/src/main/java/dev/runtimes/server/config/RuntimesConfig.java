@@ -104,6 +104,14 @@ public interface RuntimesConfig {
         @WithDefault("30s")
         Duration timeout();
 
+        /**
+         * Whether the server kills the live sandboxes of its provider when it stops. Off by default:
+         * sandboxes outlive the server and its next start adopts them. The tests turn it on, so that
+         * none outlives them.
+         */
+        @WithDefault("false")
+        boolean killAtShutdown();
+
         Local local();
     }
 
