@@ -13,11 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Plain JDBC for the statements every request runs (the caller's key, the workspace, the
- * page). For them, Hibernate's per-query work cost more CPU than the statements themselves. Inside
- * a transaction the data source hands out the transaction's connection.
+ * Plain JDBC, the one way the server reaches its database: each statement on a connection of the
+ * data source, which inside a transaction hands out the transaction's connection. A failed
+ * statement is a {@link DatabaseException}.
  */
 @ApplicationScoped
 public class Rows {
@@ -28,9 +29,18 @@ public class Rows {
     }
 
     private final AgroalDataSource dataSource;
+    private final String forUpdate;
 
-    Rows(AgroalDataSource dataSource) {
+    Rows(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.dataSource = dataSource;
+        // PostgreSQL's weaker row lock of an update that changes no key: inserts that reference the
+        // row (a runtime's labels) do not wait for it. H2 has only the one.
+        this.forUpdate = dbKind.startsWith("postgres") ? " for no key update" : " for update";
+    }
+
+    /** The clause that locks the rows a select reads until the transaction ends. */
+    public String forUpdate() {
+        return forUpdate;
     }
 
     public <T> List<T> list(String sql, Reader<T> reader, Object... args) {
@@ -87,9 +97,9 @@ public class Rows {
         }
     }
 
-    /** An instant as a {@code timestamptz} parameter. */
+    /** An instant as a {@code timestamptz} parameter; {@code null} stays {@code null}. */
     public static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**
