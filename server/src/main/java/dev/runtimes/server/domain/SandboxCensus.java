@@ -24,10 +24,7 @@ public class SandboxCensus {
                 .orElseThrow();
     }
 
-    /**
-     * The sandboxes of {@code provider} that should be alive. Plain SQL: at start-up this is the
-     * only query, and an HQL one would start Hibernate's query parser on the path to the first answer.
-     */
+    /** The sandboxes of {@code provider} that should be alive. */
     public List<LiveSandbox> live(String provider) {
         return rows.list(
                 "select id, runtime_id, provider_sandbox_id from sandboxes"

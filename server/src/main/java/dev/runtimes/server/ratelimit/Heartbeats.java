@@ -7,8 +7,7 @@ import java.util.UUID;
 
 /**
  * The replicas' heartbeat rows (table {@code rate_limit_replicas}): when each replica last said it
- * was alive. Plain SQL: the first heartbeat runs at start-up, and an HQL statement there would start
- * Hibernate's query parser on the path to the first answer.
+ * was alive.
  */
 @ApplicationScoped
 class Heartbeats {
