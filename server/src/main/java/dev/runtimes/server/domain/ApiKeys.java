@@ -14,8 +14,7 @@ public class ApiKeys {
     }
 
     public boolean existsWithTokenHash(String tokenHash) {
-        return rows.first("select 1 from api_keys where token_hash = ?", rs -> true, tokenHash)
-                .isPresent();
+        return rows.exists("select 1 from api_keys where token_hash = ?", tokenHash);
     }
 
     public void insert(ApiKey key) {
@@ -33,7 +32,7 @@ public class ApiKeys {
     }
 
     public boolean exists(UUID id) {
-        return rows.first("select 1 from api_keys where id = ?", rs -> true, id).isPresent();
+        return rows.exists("select 1 from api_keys where id = ?", id);
     }
 
     /** Revokes the key at {@code at} unless it is revoked already; whether this call revoked it. */

@@ -13,21 +13,13 @@ public class Memberships {
     }
 
     public boolean exists(UUID organizationId, UUID userId) {
-        return rows.first(
-                        "select 1 from memberships where organization_id = ? and user_id = ?",
-                        rs -> true,
-                        organizationId,
-                        userId)
-                .isPresent();
+        return rows.exists(
+                "select 1 from memberships where organization_id = ? and user_id = ?", organizationId, userId);
     }
 
     /** How many members the organization has. */
     public long count(UUID organizationId) {
-        return rows.first(
-                        "select count(*) from memberships where organization_id = ?",
-                        rs -> rs.getLong(1),
-                        organizationId)
-                .orElseThrow();
+        return rows.number("select count(*) from memberships where organization_id = ?", organizationId);
     }
 
     public void insert(Membership membership) {

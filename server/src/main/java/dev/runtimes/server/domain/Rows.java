@@ -91,6 +91,16 @@ public class Rows {
         return list(sql, reader, args).stream().findFirst();
     }
 
+    /** Whether the select finds a row. */
+    public boolean exists(String sql, Object... args) {
+        return first(sql, rs -> true, args).isPresent();
+    }
+
+    /** The first column of the select's one row as a number: a count, a sequence's value. */
+    public long number(String sql, Object... args) {
+        return first(sql, rs -> rs.getLong(1), args).orElseThrow();
+    }
+
     private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             statement.setObject(i + 1, args[i]);

@@ -20,8 +20,7 @@ public class SandboxCensus {
 
     /** How many sandboxes are in {@code state} now. */
     public long count(String state) {
-        return rows.first("select count(*) from sandboxes where state = ?", rs -> rs.getLong(1), state)
-                .orElseThrow();
+        return rows.number("select count(*) from sandboxes where state = ?", state);
     }
 
     /** The sandboxes of {@code provider} that should be alive. */

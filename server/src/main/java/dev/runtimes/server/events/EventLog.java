@@ -84,9 +84,7 @@ public class EventLog {
                     workspaceId);
             rows.update(increment, workspaceId);
         }
-        return rows.first(
-                        "select last_seq from event_sequences where workspace_id = ?", rs -> rs.getLong(1), workspaceId)
-                .orElseThrow();
+        return rows.number("select last_seq from event_sequences where workspace_id = ?", workspaceId);
     }
 
     /**
