@@ -54,9 +54,9 @@ public class Tenants {
         String suffix = unique();
         Organization org = tenancy.createOrganization("org-" + suffix, "Org " + suffix, null, null);
         Workspace workspace = tenancy.createWorkspace(org.id, "ws-" + suffix, "Workspace " + suffix);
-        Project project = tenancy.defaultProject(workspace.id);
+        Project project = tenancy.defaultProject(workspace.id());
         Member owner = member(org.id, Membership.OWNER);
-        return new Tenant(org.slug, org.id, workspace.slug, workspace.id, project.id, owner);
+        return new Tenant(org.slug, org.id, workspace.slug(), workspace.id(), project.id(), owner);
     }
 
     public Workspace workspace(Tenant tenant) {
@@ -66,10 +66,11 @@ public class Tenants {
 
     public Member member(UUID orgId, String role) {
         AppUser user = tenancy.createUser("user-" + unique());
-        tenancy.addMember(orgId, user.id, role);
+        tenancy.addMember(orgId, user.id(), role);
         String token = Tokens.generate();
-        UUID keyId = tenancy.createApiKey(user.id, "test", token, null, null, null).id;
-        return new Member(user.id, user.name, token, keyId);
+        UUID keyId =
+                tenancy.createApiKey(user.id(), "test", token, null, null, null).id();
+        return new Member(user.id(), user.name(), token, keyId);
     }
 
     /** A new key of the user, restricted as given, with its secret. */

@@ -13,11 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Plain JDBC for the statements every request runs (the caller's key, the workspace, the
- * page). For them, Hibernate's per-query work cost more CPU than the statements themselves. Inside
- * a transaction the data source hands out the transaction's connection.
+ * Plain JDBC, the one way the server reaches its database: each statement on a connection of the
+ * data source, which inside a transaction hands out the transaction's connection. A failed
+ * statement is a {@link DatabaseException}.
  */
 @ApplicationScoped
 public class Rows {
@@ -28,9 +29,18 @@ public class Rows {
     }
 
     private final AgroalDataSource dataSource;
+    private final String forUpdate;
 
-    Rows(AgroalDataSource dataSource) {
+    Rows(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.dataSource = dataSource;
+        // PostgreSQL's weaker row lock of an update that changes no key: inserts that reference the
+        // row (a runtime's labels) do not wait for it. H2 has only the one.
+        this.forUpdate = dbKind.startsWith("postgres") ? " for no key update" : " for update";
+    }
+
+    /** The clause that locks the rows a select reads until the transaction ends. */
+    public String forUpdate() {
+        return forUpdate;
     }
 
     public <T> List<T> list(String sql, Reader<T> reader, Object... args) {
@@ -81,15 +91,25 @@ public class Rows {
         return list(sql, reader, args).stream().findFirst();
     }
 
+    /** Whether the select finds a row. */
+    public boolean exists(String sql, Object... args) {
+        return first(sql, rs -> true, args).isPresent();
+    }
+
+    /** The first column of the select's one row as a number: a count, a sequence's value. */
+    public long number(String sql, Object... args) {
+        return first(sql, rs -> rs.getLong(1), args).orElseThrow();
+    }
+
     private static void bind(PreparedStatement statement, Object[] args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             statement.setObject(i + 1, args[i]);
         }
     }
 
-    /** An instant as a {@code timestamptz} parameter. */
+    /** An instant as a {@code timestamptz} parameter; {@code null} stays {@code null}. */
     public static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

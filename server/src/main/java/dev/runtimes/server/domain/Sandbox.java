@@ -1,10 +1,5 @@
 package dev.runtimes.server.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,71 +7,45 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One row of the sandbox ledger. Rows are never deleted: a killed sandbox keeps its figures, when
- * and why it was killed.
+ * One row of the sandbox ledger ({@code sandboxes}, read and written by {@link Sandboxes}). Rows are
+ * never deleted: a killed sandbox keeps its figures, when and why it was killed.
  */
-@Entity
-@Table(name = "sandboxes")
-public class Sandbox extends PanacheEntityBase {
+public class Sandbox {
     public static final String RUNNING = "running";
     public static final String PAUSED = "paused";
     public static final String KILLED = "killed";
 
-    @Id
     public UUID id;
-
-    @Column(name = "runtime_id")
     public UUID runtimeId;
-
-    @Column(name = "organization_id")
     public UUID organizationId;
-
     public String provider;
-
-    @Column(name = "provider_sandbox_id")
     public String providerSandboxId;
-
-    @Column(name = "sandbox_url")
     public String sandboxUrl;
 
     /** {@code running}, {@code paused} or {@code killed}. */
     public String state;
 
-    @Column(name = "pause_reason")
     public String pauseReason;
-
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** When the sandbox is paused automatically unless kept alive; set only while running. */
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
-    @Column(name = "runtime_limit_seconds")
     public Long runtimeLimitSeconds;
 
     /** Running time of the spans that ended; the current span runs from {@link #runningSince}. */
-    @Column(name = "accumulated_micros")
     public long accumulatedMicros;
 
-    @Column(name = "running_since")
     public Instant runningSince;
-
-    @Column(name = "billed_credits")
     public long billedCredits;
 
     /** When the sandbox was last charged. */
-    @Column(name = "metered_at")
     public Instant meteredAt;
 
-    @Column(name = "killed_at")
     public Instant killedAt;
-
-    @Column(name = "kill_reason")
     public String killReason;
 
     /** Hex SHA-256 of the sandbox token; the token itself is never stored. */
-    @Column(name = "token_hash")
     public String tokenHash;
 
     /** Starts a running span at {@code now}, with {@code expiresAt} {@code timeout} away, within the limit. */

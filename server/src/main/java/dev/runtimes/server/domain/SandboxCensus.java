@@ -20,14 +20,10 @@ public class SandboxCensus {
 
     /** How many sandboxes are in {@code state} now. */
     public long count(String state) {
-        return rows.first("select count(*) from sandboxes where state = ?", rs -> rs.getLong(1), state)
-                .orElseThrow();
+        return rows.number("select count(*) from sandboxes where state = ?", state);
     }
 
-    /**
-     * The sandboxes of {@code provider} that should be alive. Plain SQL: at start-up this is the
-     * only query, and an HQL one would start Hibernate's query parser on the path to the first answer.
-     */
+    /** The sandboxes of {@code provider} that should be alive. */
     public List<LiveSandbox> live(String provider) {
         return rows.list(
                 "select id, runtime_id, provider_sandbox_id from sandboxes"

@@ -5,7 +5,6 @@ import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.domain.RuntimePageQuery;
 import dev.runtimes.server.domain.RuntimeRow;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -31,7 +30,6 @@ public class EventLog {
 
     static final String CHANNEL = "runtime_events";
 
-    private final EntityManager entityManager;
     private final RuntimePageQuery query;
     private final Rows rows;
     private final TransactionSynchronizationRegistry transactions;
@@ -39,13 +37,11 @@ public class EventLog {
     private final boolean postgresql;
 
     EventLog(
-            EntityManager entityManager,
             RuntimePageQuery query,
             Rows rows,
             TransactionSynchronizationRegistry transactions,
             EventHub hub,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.entityManager = entityManager;
         this.query = query;
         this.rows = rows;
         this.transactions = transactions;
@@ -55,13 +51,10 @@ public class EventLog {
 
     /**
      * Records that {@code runtime} changed at {@code at}, by {@code actor}; call it last in the
-     * change's transaction. The event carries the runtime's list row as the change left it, none
-     * for a deletion.
+     * change's transaction, once the change is written. The event carries the runtime's list row as
+     * the change left it, none for a deletion.
      */
     public void record(EventType type, Runtime runtime, String actor, Instant at) {
-        // The snapshot and the event are written through JDBC on the transaction's connection:
-        // the change goes first.
-        entityManager.flush();
         RuntimeRow row = type == EventType.RUNTIME_DELETED
                 ? null
                 : query.one(runtime.workspaceId, runtime.id).orElseThrow();
@@ -91,9 +84,7 @@ public class EventLog {
                     workspaceId);
             rows.update(increment, workspaceId);
         }
-        return rows.first(
-                        "select last_seq from event_sequences where workspace_id = ?", rs -> rs.getLong(1), workspaceId)
-                .orElseThrow();
+        return rows.number("select last_seq from event_sequences where workspace_id = ?", workspaceId);
     }
 
     /**

@@ -7,8 +7,7 @@ import java.util.UUID;
 
 /**
  * The replicas' heartbeat rows (table {@code rate_limit_replicas}): when each replica last said it
- * was alive. Plain SQL: the first heartbeat runs at start-up, and an HQL statement there would start
- * Hibernate's query parser on the path to the first answer.
+ * was alive.
  */
 @ApplicationScoped
 class Heartbeats {
@@ -34,7 +33,7 @@ class Heartbeats {
                     Rows.timestamp(now));
         }
         rows.update("delete from rate_limit_replicas where seen_at < ?", Rows.timestamp(forgotten));
-        return count("select count(*) from rate_limit_replicas where seen_at >= ?", Rows.timestamp(cutoff));
+        return rows.number("select count(*) from rate_limit_replicas where seen_at >= ?", Rows.timestamp(cutoff));
     }
 
     /**
@@ -42,7 +41,7 @@ class Heartbeats {
      * {@code since}, so have not counted a replica that joined then.
      */
     long unseenSince(UUID replicaId, Instant cutoff, Instant since) {
-        return count(
+        return rows.number(
                 "select count(*) from rate_limit_replicas where replica_id <> ? and seen_at >= ? and seen_at < ?",
                 replicaId,
                 Rows.timestamp(cutoff),
@@ -52,9 +51,5 @@ class Heartbeats {
     /** The replica stops: the others stop counting it at their next heartbeat. */
     void leave(UUID replicaId) {
         rows.update("delete from rate_limit_replicas where replica_id = ?", replicaId);
-    }
-
-    private long count(String sql, Object... args) {
-        return rows.first(sql, rs -> rs.getLong(1), args).orElseThrow();
     }
 }

@@ -1,11 +1,12 @@
 package dev.runtimes.server.service;
 
-import dev.runtimes.server.domain.Membership;
+import dev.runtimes.server.domain.Memberships;
 import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.domain.Sandbox;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * candidates, and the same condition in Java, checked again once the runtime is locked.
  */
 enum AutoPause {
-    TIMEOUT("timeout", "s.expires_at <= :now"),
+    TIMEOUT("timeout", "s.expires_at <= ?"),
     INSUFFICIENT_CREDITS("insufficient_credits", "o.credit_balance <= 0"),
     MEMBER_LIMIT_EXCEEDED(
             "member_limit_exceeded",
@@ -22,7 +23,7 @@ enum AutoPause {
 
     /**
      * The condition, over {@code s} and {@code o}, of a running sandbox that no reason holds for:
-     * one that may run on. Its parameters are bound by {@link #bindAll}.
+     * one that may run on. Its parameters are {@link #allParameters}.
      */
     static final String NONE_HOLDS = Arrays.stream(values())
             .map(cause -> "(" + cause.condition + ") is not true")
@@ -45,26 +46,24 @@ enum AutoPause {
         return condition;
     }
 
-    /** Binds the parameters {@link #condition()} names. */
-    Query bind(Query query, Instant now) {
-        return this == TIMEOUT ? query.setParameter("now", now) : query;
+    /** The parameters of {@link #condition()}, in its order. */
+    List<Object> parameters(Instant now) {
+        return this == TIMEOUT ? List.of(Rows.timestamp(now)) : List.of();
     }
 
-    /** Binds the parameters of {@link #NONE_HOLDS}. */
-    static Query bindAll(Query query, Instant now) {
-        for (AutoPause cause : values()) {
-            cause.bind(query, now);
-        }
-        return query;
+    /** The parameters of {@link #NONE_HOLDS}, in its order. */
+    static List<Object> allParameters(Instant now) {
+        return Arrays.stream(values())
+                .flatMap(cause -> cause.parameters(now).stream())
+                .toList();
     }
 
     /** Whether the running sandbox must be paused for this reason at {@code now}. */
-    boolean holds(Sandbox sandbox, Organization org, Instant now) {
+    boolean holds(Sandbox sandbox, Organization org, Memberships memberships, Instant now) {
         return switch (this) {
             case TIMEOUT -> sandbox.expiresAt != null && !sandbox.expiresAt.isAfter(now);
             case INSUFFICIENT_CREDITS -> org.creditBalance != null && org.creditBalance <= 0;
-            case MEMBER_LIMIT_EXCEEDED ->
-                org.memberLimit != null && Membership.count("organizationId", org.id) > org.memberLimit;
+            case MEMBER_LIMIT_EXCEEDED -> org.memberLimit != null && memberships.count(org.id) > org.memberLimit;
         };
     }
 }

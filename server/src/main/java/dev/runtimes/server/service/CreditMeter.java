@@ -1,8 +1,8 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.config.RuntimesConfig;
-import dev.runtimes.server.domain.CreditCharge;
-import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.CreditLedger;
+import dev.runtimes.server.domain.Organizations;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.metrics.RuntimesMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,25 +28,35 @@ class CreditMeter {
     static final String KILL = "kill";
 
     private final double creditsPerSecond;
+    private final CreditLedger ledger;
+    private final Organizations organizations;
     private final RuntimesMetrics metrics;
     private final TransactionSynchronizationRegistry transactions;
 
-    CreditMeter(RuntimesConfig config, RuntimesMetrics metrics, TransactionSynchronizationRegistry transactions) {
+    CreditMeter(
+            RuntimesConfig config,
+            CreditLedger ledger,
+            Organizations organizations,
+            RuntimesMetrics metrics,
+            TransactionSynchronizationRegistry transactions) {
         this.creditsPerSecond = config.metering().creditsPerSecond();
+        this.ledger = ledger;
+        this.organizations = organizations;
         this.metrics = metrics;
         this.transactions = transactions;
     }
 
     /**
      * Moves what the sandbox owes at {@code now} into its billed credits and writes the usage row;
-     * the credits, which the caller then {@linkplain #debit debits} from the organization.
+     * the credits, which the caller then {@linkplain #debit debits} from the organization. The
+     * caller writes the sandbox.
      */
     long charge(Sandbox sandbox, Instant now, String cause) {
         long credits = SandboxFigures.of(sandbox, now, creditsPerSecond).runningCredits();
         sandbox.meteredAt = now;
         if (credits > 0) {
             sandbox.billedCredits += credits;
-            CreditCharge.of(sandbox, credits, cause, now).persist();
+            ledger.insert(sandbox, credits, cause, now);
         }
         return credits;
     }
@@ -64,10 +74,7 @@ class CreditMeter {
         long total = 0;
         for (Map.Entry<UUID, Long> debit : creditsByOrganization.entrySet()) {
             if (debit.getValue() > 0) {
-                Organization.update(
-                        "creditBalance = creditBalance - ?1 where id = ?2 and creditBalance is not null",
-                        debit.getValue(),
-                        debit.getKey());
+                organizations.debit(debit.getKey(), debit.getValue());
                 total += debit.getValue();
             }
         }

@@ -2,10 +2,10 @@ package dev.runtimes.server.service;
 
 import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.CursorCodec;
-import dev.runtimes.server.domain.ServerSecret;
+import dev.runtimes.server.domain.DatabaseException;
+import dev.runtimes.server.domain.ServerSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,11 +17,13 @@ public class CursorKeys {
     private static final String SECRET_NAME = "cursor-signing-key";
 
     private final RuntimesConfig config;
+    private final ServerSecrets secrets;
     private final Clock clock;
     private volatile CursorCodec codec;
 
-    CursorKeys(RuntimesConfig config, Clock clock) {
+    CursorKeys(RuntimesConfig config, ServerSecrets secrets, Clock clock) {
         this.config = config;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -42,25 +44,20 @@ public class CursorKeys {
         String value;
         try {
             value = QuarkusTransaction.requiringNew().call(this::findOrCreate);
-        } catch (PersistenceException anotherReplicaCreatedItFirst) {
+        } catch (DatabaseException anotherReplicaCreatedItFirst) {
             value = QuarkusTransaction.requiringNew()
-                    .call(() -> ServerSecret.<ServerSecret>findById(SECRET_NAME).value);
+                    .call(() -> secrets.value(SECRET_NAME).orElseThrow());
         }
         return Base64.getDecoder().decode(value);
     }
 
     private String findOrCreate() {
-        ServerSecret existing = ServerSecret.findById(SECRET_NAME);
-        if (existing != null) {
-            return existing.value;
-        }
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        ServerSecret secret = new ServerSecret();
-        secret.name = SECRET_NAME;
-        secret.value = Base64.getEncoder().encodeToString(bytes);
-        secret.createdAt = clock.instant();
-        secret.persistAndFlush();
-        return secret.value;
+        return secrets.value(SECRET_NAME).orElseGet(() -> {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String value = Base64.getEncoder().encodeToString(bytes);
+            secrets.insert(SECRET_NAME, value, clock.instant());
+            return value;
+        });
     }
 }

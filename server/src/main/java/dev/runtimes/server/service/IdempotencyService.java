@@ -1,15 +1,17 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.DatabaseException;
 import dev.runtimes.server.domain.IdempotencyRecord;
+import dev.runtimes.server.domain.IdempotencyRecords;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,9 +31,11 @@ public class IdempotencyService {
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
+    private final IdempotencyRecords records;
     private final Clock clock;
 
-    IdempotencyService(Clock clock) {
+    IdempotencyService(IdempotencyRecords records, Clock clock) {
+        this.records = records;
         this.clock = clock;
     }
 
@@ -55,66 +59,49 @@ public class IdempotencyService {
         Instant now = clock.instant();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                IdempotencyRecord.delete(
-                        "apiKeyId = ?1 and idempotencyKey = ?2 and (expiresAt < ?3 or (status is null and createdAt < ?4))",
-                        apiKeyId,
-                        key,
-                        now,
-                        now.minus(ABANDONED_AFTER));
-                IdempotencyRecord record = new IdempotencyRecord();
-                record.id = UUID.randomUUID();
-                record.apiKeyId = apiKeyId;
-                record.idempotencyKey = key;
-                record.fingerprint = fingerprint;
-                record.createdAt = now;
-                record.expiresAt = now.plus(RETENTION);
-                record.persistAndFlush();
-                return new Run(record.id);
+                records.deleteReusable(apiKeyId, key, now, now.minus(ABANDONED_AFTER));
+                UUID id = UUID.randomUUID();
+                records.insert(id, apiKeyId, key, fingerprint, now, now.plus(RETENTION));
+                return new Run(id);
             });
-        } catch (PersistenceException keyInUse) {
+        } catch (DatabaseException keyInUse) {
             return QuarkusTransaction.requiringNew().call(() -> existing(apiKeyId, key, fingerprint));
         }
     }
 
     /** Keeps the answer of the request for replay. */
     public void complete(UUID recordId, int status, String body) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord record = IdempotencyRecord.findById(recordId);
-            if (record != null) {
-                record.status = status;
-                record.responseBody = body;
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> records.complete(recordId, status, body));
     }
 
     /** Forgets the request, so that the key may be sent again (after a 5xx or a 429). */
     public void release(UUID recordId) {
-        QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.deleteById(recordId));
+        QuarkusTransaction.requiringNew().run(() -> records.delete(recordId));
     }
 
     /** Deletes the answers older than {@link #RETENTION}; the number deleted. */
     public long sweep() {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.delete("expiresAt < ?1", now));
+        return QuarkusTransaction.requiringNew().call(() -> records.deleteExpired(now));
     }
 
-    private static Start existing(UUID apiKeyId, String key, String fingerprint) {
-        List<IdempotencyRecord> found = IdempotencyRecord.list("apiKeyId = ?1 and idempotencyKey = ?2", apiKeyId, key);
+    private Start existing(UUID apiKeyId, String key, String fingerprint) {
+        Optional<IdempotencyRecord> found = records.find(apiKeyId, key);
         if (found.isEmpty()) {
             // The first request was released (it failed) between our insert and this read.
             throw ServiceException.conflict(
                     "Another request with the same Idempotency-Key has just finished; send it again.");
         }
-        IdempotencyRecord record = found.get(0);
-        if (!record.fingerprint.equals(fingerprint)) {
+        IdempotencyRecord record = found.get();
+        if (!record.fingerprint().equals(fingerprint)) {
             throw ServiceException.invalid(List.of(new FieldProblem(
                     List.of("header", "Idempotency-Key"),
                     "was used with another request in the last 24 hours",
                     "invalid_value")));
         }
-        if (record.status == null) {
+        if (record.status() == null) {
             throw ServiceException.conflict("Another request with the same Idempotency-Key is still in progress.");
         }
-        return new Replay(record.status, record.responseBody);
+        return new Replay(record.status(), record.responseBody());
     }
 }

@@ -1,7 +1,10 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.Organizations;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.Sandboxes;
 import dev.runtimes.server.error.ErrorKind;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.events.EventLog;
@@ -40,6 +43,9 @@ public class LifecycleService {
     private final RuntimeLookup lookup;
     private final RuntimeViews views;
     private final RuntimeLimits limits;
+    private final Runtimes runtimes;
+    private final Sandboxes sandboxes;
+    private final Organizations organizations;
     private final EventLog events;
     private final Clock clock;
 
@@ -50,6 +56,9 @@ public class LifecycleService {
             RuntimeLookup lookup,
             RuntimeViews views,
             RuntimeLimits limits,
+            Runtimes runtimes,
+            Sandboxes sandboxes,
+            Organizations organizations,
             EventLog events,
             Clock clock) {
         this.claims = claims;
@@ -58,6 +67,9 @@ public class LifecycleService {
         this.lookup = lookup;
         this.views = views;
         this.limits = limits;
+        this.runtimes = runtimes;
+        this.sandboxes = sandboxes;
+        this.organizations = organizations;
         this.events = events;
         this.clock = clock;
     }
@@ -93,7 +105,11 @@ public class LifecycleService {
                                 claim,
                                 sandboxId,
                                 sandbox,
-                                limits.resolve(claim.organizationId(), limitSeconds),
+                                limits.resolve(
+                                        organizations
+                                                .byId(claim.organizationId())
+                                                .orElseThrow(),
+                                        limitSeconds),
                                 tokenHash)),
                 () -> provider.kill(sandbox.providerSandboxId()));
         return new Started(view(caller, claim, ref), token);
@@ -159,9 +175,11 @@ public class LifecycleService {
             if (!Runtime.RUNNING.equals(runtime.status)) {
                 throw Operation.refused(runtime, "kept alive");
             }
-            Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
+            Sandbox sandbox = sandboxes.byId(runtime.currentSandboxId).orElseThrow();
             Instant expiresAt = sandbox.keepAlive(now, Duration.ofSeconds(extendSeconds));
+            sandboxes.update(sandbox);
             runtime.updatedAt = now;
+            runtimes.update(runtime);
             events.record(EventType.SANDBOX_EXPIRY_EXTENDED, runtime, caller.userName(), now);
             return expiresAt;
         });

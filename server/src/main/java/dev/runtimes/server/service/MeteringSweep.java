@@ -1,11 +1,15 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.Sandboxes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -28,15 +32,21 @@ public class MeteringSweep {
     private static final String RUNNING_AND_NOT_CHARGED_SINCE = "select r.id from runtimes r"
             + " where r.status = 'running' and r.current_sandbox_id in (select s.id from sandboxes s"
             + " join organizations o on o.id = s.organization_id"
-            + " where s.state = 'running' and (s.metered_at is null or s.metered_at < :round)"
+            + " where s.state = 'running' and (s.metered_at is null or s.metered_at < ?)"
             + " and " + AutoPause.NONE_HOLDS + ")"
-            + " limit :limit for update skip locked";
+            + " limit ? for update skip locked";
 
     private final CreditMeter meter;
+    private final Runtimes runtimes;
+    private final Sandboxes sandboxes;
+    private final Rows rows;
     private final Clock clock;
 
-    MeteringSweep(CreditMeter meter, Clock clock) {
+    MeteringSweep(CreditMeter meter, Runtimes runtimes, Sandboxes sandboxes, Rows rows, Clock clock) {
         this.meter = meter;
+        this.runtimes = runtimes;
+        this.sandboxes = sandboxes;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -55,20 +65,23 @@ public class MeteringSweep {
     private record Batch(int selected, long credits) {}
 
     private Batch charge(Instant round) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = AutoPause.bindAll(
-                        Runtime.getEntityManager().createNativeQuery(RUNNING_AND_NOT_CHARGED_SINCE), round)
-                .setParameter("round", round)
-                .setParameter("limit", BATCH)
-                .getResultList();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(Rows.timestamp(round));
+        parameters.addAll(AutoPause.allParameters(round));
+        parameters.add(BATCH);
+        List<UUID> ids =
+                rows.list(RUNNING_AND_NOT_CHARGED_SINCE, rs -> rs.getObject(1, UUID.class), parameters.toArray());
         Instant now = clock.instant();
         SortedMap<UUID, Long> byOrganization = new TreeMap<>();
-        for (Object id : ids) {
-            Runtime runtime = Runtime.findById(UUID.fromString(id.toString()));
-            Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
+        for (UUID id : ids) {
+            Runtime runtime = runtimes.byId(id, false).orElseThrow();
+            Sandbox sandbox = runtime.currentSandboxId == null
+                    ? null
+                    : sandboxes.byId(runtime.currentSandboxId).orElseThrow();
             if (sandbox != null && Sandbox.RUNNING.equals(sandbox.state)) {
                 byOrganization.merge(
                         sandbox.organizationId, meter.charge(sandbox, now, CreditMeter.METERING), Long::sum);
+                sandboxes.update(sandbox);
             }
         }
         meter.debit(byOrganization);

@@ -1,16 +1,19 @@
 package dev.runtimes.server.service;
 
+import dev.runtimes.server.domain.Memberships;
 import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.Organizations;
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.Sandboxes;
 import dev.runtimes.server.error.ServiceException;
 import dev.runtimes.server.events.EventLog;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.tenancy.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +32,29 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 class RuntimeClaims {
     private final RuntimeLookup lookup;
+    private final Runtimes runtimes;
+    private final Sandboxes sandboxes;
+    private final Organizations organizations;
+    private final Memberships memberships;
+    private final Rows rows;
     private final Clock clock;
     private final Duration staleAfter;
 
-    RuntimeClaims(RuntimeLookup lookup, Clock clock, ConfiguredProvider provider) {
+    RuntimeClaims(
+            RuntimeLookup lookup,
+            Runtimes runtimes,
+            Sandboxes sandboxes,
+            Organizations organizations,
+            Memberships memberships,
+            Rows rows,
+            Clock clock,
+            ConfiguredProvider provider) {
         this.lookup = lookup;
+        this.runtimes = runtimes;
+        this.sandboxes = sandboxes;
+        this.organizations = organizations;
+        this.memberships = memberships;
+        this.rows = rows;
         this.clock = clock;
         // A transition holds its claim for one provider call and, on failure, one compensating
         // call, each bounded by the timeout: a claim older than that belongs to a dead process.
@@ -53,9 +74,15 @@ class RuntimeClaims {
                 throw operation.refusedFor(runtime);
             }
             if (operation == Operation.START || operation == Operation.RESUME) {
-                StartAdmission.check(Organization.findById(found.workspace().organizationId()), runtime, operation);
+                StartAdmission.check(
+                        organizations.byId(found.workspace().organizationId()).orElseThrow(),
+                        memberships,
+                        runtime,
+                        operation);
             }
-            Sandbox sandbox = runtime.currentSandboxId == null ? null : Sandbox.findById(runtime.currentSandboxId);
+            Sandbox sandbox = runtime.currentSandboxId == null
+                    ? null
+                    : sandboxes.byId(runtime.currentSandboxId).orElseThrow();
             if (operation == Operation.RESUME && sandbox.limitUsedUp()) {
                 throw ServiceException.conflict("Runtime '" + runtime.key + "' cannot be resumed: its sandbox has"
                         + " used its runtime limit of " + sandbox.runtimeLimitSeconds
@@ -79,30 +106,29 @@ class RuntimeClaims {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             String sql = "select r.id from runtimes r where r.status = 'running'"
-                    + " and (r.claim_id is null or r.claimed_at <= :staleBefore)"
-                    + (after == null ? "" : " and r.id > :after")
+                    + " and (r.claim_id is null or r.claimed_at <= ?)"
+                    + (after == null ? "" : " and r.id > ?")
                     + " and r.current_sandbox_id in (select s.id from sandboxes s"
                     + " join organizations o on o.id = s.organization_id"
                     + " where s.state = 'running' and " + cause.condition() + ")"
-                    + " order by r.id limit :limit for update skip locked";
-            Query query = Runtime.getEntityManager()
-                    .createNativeQuery(sql)
-                    .setParameter("staleBefore", now.minus(staleAfter))
-                    .setParameter("limit", limit);
+                    + " order by r.id limit ? for update skip locked";
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(Rows.timestamp(now.minus(staleAfter)));
             if (after != null) {
-                query.setParameter("after", after);
+                parameters.add(after);
             }
-            List<UUID> ids = cause.bind(query, now).getResultList().stream()
-                    .map(id -> UUID.fromString(id.toString()))
-                    .toList();
+            parameters.addAll(cause.parameters(now));
+            parameters.add(limit);
+            List<UUID> ids = rows.list(sql, rs -> rs.getObject(1, UUID.class), parameters.toArray());
             List<Claim> claimed = new ArrayList<>();
             for (UUID id : ids) {
-                Runtime runtime = Runtime.findById(id);
+                Runtime runtime = runtimes.byId(id, false).orElseThrow();
                 if (!Runtime.RUNNING.equals(runtime.status) || held(runtime, now)) {
                     continue;
                 }
-                Sandbox sandbox = Sandbox.findById(runtime.currentSandboxId);
-                if (cause.holds(sandbox, Organization.findById(sandbox.organizationId), now)) {
+                Sandbox sandbox = sandboxes.byId(runtime.currentSandboxId).orElseThrow();
+                Organization org = organizations.byId(sandbox.organizationId).orElseThrow();
+                if (cause.holds(sandbox, org, memberships, now)) {
                     claimed.add(take(runtime, Operation.PAUSE, now, sandbox.organizationId, sandbox, EventLog.SYSTEM));
                 }
             }
@@ -110,11 +136,12 @@ class RuntimeClaims {
         });
     }
 
-    private static Claim take(
+    private Claim take(
             Runtime runtime, Operation operation, Instant now, UUID organizationId, Sandbox sandbox, String actor) {
         runtime.claimId = UUID.randomUUID();
         runtime.claimOperation = operation.noun();
         runtime.claimedAt = now;
+        runtimes.update(runtime);
         return new Claim(
                 runtime.claimId,
                 operation,
@@ -128,13 +155,13 @@ class RuntimeClaims {
     }
 
     /**
-     * Releases the claim and records the outcome: {@code change} gets the runtime, locked, and the
-     * moment of completion. Fails when the claim was lost (taken over as stale), so the caller can
-     * undo what it did.
+     * Releases the claim and records the outcome: {@code change} gets the runtime, locked and
+     * released, and the moment of completion, and writes what it changes. Fails when the claim was
+     * lost (taken over as stale), so the caller can undo what it did.
      */
     void complete(Claim claim, BiConsumer<Runtime, Instant> change) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Runtime runtime = Runtime.findById(claim.runtimeId(), LockModeType.PESSIMISTIC_WRITE);
+            Runtime runtime = runtimes.byId(claim.runtimeId(), true).orElse(null);
             if (runtime == null || !claim.id().equals(runtime.claimId)) {
                 throw ServiceException.conflict("Runtime '" + claim.runtimeKey() + "' was taken over by another"
                         + " operation while this " + claim.operation().noun() + " ran; the "
@@ -143,6 +170,7 @@ class RuntimeClaims {
             runtime.claimId = null;
             runtime.claimOperation = null;
             runtime.claimedAt = null;
+            runtimes.update(runtime);
             change.accept(runtime, clock.instant());
         });
     }

@@ -4,7 +4,6 @@ import dev.runtimes.server.config.RuntimesConfig;
 import dev.runtimes.server.domain.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.UUID;
 
 /**
  * Resolves a new sandbox's runtime limit ({@code actual_runtime_limit_seconds}). The maximum is
@@ -23,11 +22,6 @@ class RuntimeLimits {
 
     RuntimeLimits(RuntimesConfig.RuntimeLimit platform) {
         this.platform = platform;
-    }
-
-    /** The limit of a new sandbox of the organization, in its transaction. */
-    long resolve(UUID organizationId, Integer requestedSeconds) {
-        return resolve(Organization.<Organization>findById(organizationId), requestedSeconds);
     }
 
     long resolve(Organization org, Integer requestedSeconds) {

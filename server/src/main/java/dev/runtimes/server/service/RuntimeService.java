@@ -3,9 +3,11 @@ package dev.runtimes.server.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.runtimes.server.domain.ListedLabel;
+import dev.runtimes.server.domain.DatabaseException;
 import dev.runtimes.server.domain.Project;
+import dev.runtimes.server.domain.Projects;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Uuids;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
@@ -16,8 +18,6 @@ import dev.runtimes.server.tenancy.Caller;
 import dev.runtimes.server.tenancy.WorkspaceAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,13 +35,24 @@ public class RuntimeService {
 
     private final WorkspaceAccess workspaces;
     private final RuntimeLookup lookup;
+    private final Runtimes runtimes;
+    private final Projects projects;
     private final RuntimeViews views;
     private final EventLog events;
     private final Clock clock;
 
-    RuntimeService(WorkspaceAccess workspaces, RuntimeLookup lookup, RuntimeViews views, EventLog events, Clock clock) {
+    RuntimeService(
+            WorkspaceAccess workspaces,
+            RuntimeLookup lookup,
+            Runtimes runtimes,
+            Projects projects,
+            RuntimeViews views,
+            EventLog events,
+            Clock clock) {
         this.workspaces = workspaces;
         this.lookup = lookup;
+        this.runtimes = runtimes;
+        this.projects = projects;
         this.views = views;
         this.events = events;
         this.clock = clock;
@@ -63,7 +74,7 @@ public class RuntimeService {
         Outcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> ensureOnce(caller, org, workspace, spec));
-        } catch (PersistenceException keyTakenMeanwhile) {
+        } catch (DatabaseException keyTakenMeanwhile) {
             // A concurrent call created the key between our lookup and our insert; it is there now.
             outcome = QuarkusTransaction.requiringNew().call(() -> ensureOnce(caller, org, workspace, spec));
         }
@@ -74,7 +85,7 @@ public class RuntimeService {
 
     @Transactional
     public RuntimeView get(Caller caller, RuntimeRef ref) {
-        RuntimeLookup.Found found = lookup.find(caller, ref, LockModeType.NONE);
+        RuntimeLookup.Found found = lookup.find(caller, ref, false);
         return views.view(caller.userId(), found.workspace().id(), found.runtime().id, ref);
     }
 
@@ -89,9 +100,11 @@ public class RuntimeService {
                 runtime.description = changes.description().isEmpty() ? null : changes.description();
             }
             if (changes.labels() != null) {
-                setLabels(runtime, changes.labels());
+                runtime.labelsJson = labelsJson(changes.labels());
+                runtimes.relabel(runtime, changes.labels());
             }
             runtime.updatedAt = clock.instant();
+            runtimes.update(runtime);
             events.record(EventType.RUNTIME_UPDATED, runtime, caller.userName(), runtime.updatedAt);
             return new Outcome(found.workspace().id(), runtime.id, false);
         });
@@ -102,12 +115,12 @@ public class RuntimeService {
         AccessibleWorkspace workspace = workspaces.resolve(caller);
         Project project = project(workspace, org, workspaceSlug, spec.project());
         String digest = spec.config().digest();
-        Optional<Runtime> existing = Runtime.findByKey(workspace.id(), spec.key());
+        Optional<Runtime> existing = runtimes.byKey(workspace.id(), spec.key());
         if (existing.isPresent()) {
             Runtime runtime = existing.get();
             String where =
                     "Runtime '" + spec.key() + "' already exists in workspace '" + org + "/" + workspaceSlug + "'";
-            if (!runtime.projectId.equals(project.id)) {
+            if (!runtime.projectId.equals(project.id())) {
                 throw ServiceException.alreadyExists(where + " in another project.");
             }
             if (!runtime.configDigest.equals(digest)) {
@@ -120,7 +133,7 @@ public class RuntimeService {
         Runtime runtime = new Runtime();
         runtime.id = UUID.randomUUID();
         runtime.workspaceId = workspace.id();
-        runtime.projectId = project.id;
+        runtime.projectId = project.id();
         runtime.key = spec.key();
         runtime.name = spec.name();
         runtime.description = spec.description() == null || spec.description().isEmpty() ? null : spec.description();
@@ -128,35 +141,34 @@ public class RuntimeService {
         runtime.status = Runtime.IDLE;
         runtime.createdAt = now;
         runtime.updatedAt = now;
-        setLabels(runtime, spec.labels() == null ? Map.of() : spec.labels());
+        Map<String, String> labels = spec.labels() == null ? Map.of() : spec.labels();
+        runtime.labelsJson = labelsJson(labels);
         runtime.config = spec.config().canonicalJson();
         runtime.configDigest = digest;
         runtime.configVersion = spec.config().version();
-        runtime.persistAndFlush();
+        runtimes.insert(runtime, labels);
         events.record(EventType.RUNTIME_CREATED, runtime, caller.userName(), now);
         return new Outcome(workspace.id(), runtime.id, true);
     }
 
     /** The project a create names by key or id, or the default project; a 422 when there is none. */
-    private static Project project(AccessibleWorkspace workspace, String org, String workspaceSlug, String keyOrId) {
+    private Project project(AccessibleWorkspace workspace, String org, String workspaceSlug, String keyOrId) {
         if (keyOrId == null) {
-            return Project.findDefault(workspace.id()).orElseThrow();
+            return projects.defaultOf(workspace.id()).orElseThrow();
         }
         Optional<Project> byId = Uuids.parse(keyOrId)
-                .flatMap(id -> Project.<Project>findByIdOptional(id))
-                .filter(p -> p.workspaceId.equals(workspace.id()));
-        return byId.or(() -> Project.findByKey(workspace.id(), keyOrId))
+                .flatMap(projects::byId)
+                .filter(p -> p.workspaceId().equals(workspace.id()));
+        return byId.or(() -> projects.byKey(workspace.id(), keyOrId))
                 .orElseThrow(() -> ServiceException.invalid(List.of(new FieldProblem(
                         List.of("body", "project"),
                         "no project '" + keyOrId + "' in workspace '" + org + "/" + workspaceSlug + "'",
                         "invalid_value"))));
     }
 
-    private static void setLabels(Runtime runtime, Map<String, String> labels) {
-        runtime.labelIndex.clear();
-        labels.forEach((key, value) -> runtime.labelIndex.put(key, new ListedLabel(value, runtime)));
+    private static String labelsJson(Map<String, String> labels) {
         try {
-            runtime.labelsJson = LABELS_JSON.writeValueAsString(labels);
+            return LABELS_JSON.writeValueAsString(labels);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serializes", e);
         }

@@ -1,7 +1,9 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
+import dev.runtimes.server.domain.Sandboxes;
 import dev.runtimes.server.provider.ConfiguredProvider;
 import dev.runtimes.server.provider.ProvisionedSandbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Records what happened to sandboxes, keeping the runtime's denormalized {@code status} and
- * {@code current_sandbox_id} in step with its current sandbox. Runs inside the caller's
- * transaction, with the runtime locked.
+ * {@code current_sandbox_id} in step with its current sandbox, and writes both. Runs inside the
+ * caller's transaction, with the runtime locked.
  */
 @ApplicationScoped
 class SandboxLedger {
@@ -19,10 +21,14 @@ class SandboxLedger {
 
     private final ConfiguredProvider provider;
     private final CreditMeter meter;
+    private final Runtimes runtimes;
+    private final Sandboxes sandboxes;
 
-    SandboxLedger(ConfiguredProvider provider, CreditMeter meter) {
+    SandboxLedger(ConfiguredProvider provider, CreditMeter meter, Runtimes runtimes, Sandboxes sandboxes) {
         this.provider = provider;
         this.meter = meter;
+        this.runtimes = runtimes;
+        this.sandboxes = sandboxes;
     }
 
     /** A new running sandbox becomes the runtime's current one. */
@@ -39,17 +45,18 @@ class SandboxLedger {
         sandbox.runtimeLimitSeconds = limitSeconds;
         sandbox.tokenHash = tokenHash;
         sandbox.run(now, claim.config().timeout());
-        sandbox.persist();
+        sandboxes.insert(sandbox);
         runtime.currentSandboxId = sandbox.id;
         runtime.status = Runtime.RUNNING;
         runtime.updatedAt = now;
+        runtimes.update(runtime);
     }
 
     /** A start that failed is kept as a killed sandbox; the runtime stays idle. */
     void failedStart(Instant now, Claim claim, UUID sandboxId, String providerSandboxId, String reason) {
         Sandbox sandbox = newRow(claim, sandboxId, providerSandboxId, now);
         sandbox.kill(now, reason);
-        sandbox.persist();
+        sandboxes.insert(sandbox);
     }
 
     /** The runtime's sandbox stops running, for {@code reason}, and is charged for its run. */
@@ -57,14 +64,19 @@ class SandboxLedger {
         Sandbox sandbox = current(runtime);
         sandbox.pause(now, reason);
         meter.chargeFinal(sandbox, now, CreditMeter.PAUSE);
+        sandboxes.update(sandbox);
         runtime.status = Runtime.PAUSED;
         runtime.updatedAt = now;
+        runtimes.update(runtime);
     }
 
     void resumed(Runtime runtime, Instant now) {
-        current(runtime).run(now, DurableConfig.parse(runtime.config).timeout());
+        Sandbox sandbox = current(runtime);
+        sandbox.run(now, DurableConfig.parse(runtime.config).timeout());
+        sandboxes.update(sandbox);
         runtime.status = Runtime.RUNNING;
         runtime.updatedAt = now;
+        runtimes.update(runtime);
     }
 
     /** The runtime's current sandbox is killed and the runtime is idle. */
@@ -79,10 +91,12 @@ class SandboxLedger {
     void killed(Runtime runtime, Sandbox sandbox, Instant now, String reason) {
         sandbox.kill(now, reason);
         meter.chargeFinal(sandbox, now, CreditMeter.KILL);
+        sandboxes.update(sandbox);
         if (runtime != null && sandbox.id.equals(runtime.currentSandboxId)) {
             runtime.currentSandboxId = null;
             runtime.status = Runtime.IDLE;
             runtime.updatedAt = now;
+            runtimes.update(runtime);
         }
     }
 
@@ -91,7 +105,7 @@ class SandboxLedger {
         if (runtime.currentSandboxId != null) {
             killed(runtime, now, "the runtime was deleted");
         }
-        runtime.delete();
+        runtimes.delete(runtime.id);
     }
 
     private Sandbox newRow(Claim claim, UUID sandboxId, String providerSandboxId, Instant now) {
@@ -105,7 +119,7 @@ class SandboxLedger {
         return sandbox;
     }
 
-    private static Sandbox current(Runtime runtime) {
-        return Sandbox.findById(runtime.currentSandboxId);
+    private Sandbox current(Runtime runtime) {
+        return sandboxes.byId(runtime.currentSandboxId).orElseThrow();
     }
 }

@@ -1,9 +1,11 @@
 package dev.runtimes.server.service;
 
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.domain.SandboxCensus;
 import dev.runtimes.server.domain.SandboxCensus.LiveSandbox;
+import dev.runtimes.server.domain.Sandboxes;
 import dev.runtimes.server.events.EventLog;
 import dev.runtimes.server.events.EventType;
 import dev.runtimes.server.provider.ConfiguredProvider;
@@ -12,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,8 @@ public class SandboxReconciler {
     private final RuntimeClaims claims;
     private final SandboxLedger ledger;
     private final SandboxCensus census;
+    private final Runtimes runtimes;
+    private final Sandboxes sandboxes;
     private final EventLog events;
     private final Clock clock;
 
@@ -39,12 +42,16 @@ public class SandboxReconciler {
             RuntimeClaims claims,
             SandboxLedger ledger,
             SandboxCensus census,
+            Runtimes runtimes,
+            Sandboxes sandboxes,
             EventLog events,
             Clock clock) {
         this.provider = provider;
         this.claims = claims;
         this.ledger = ledger;
         this.census = census;
+        this.runtimes = runtimes;
+        this.sandboxes = sandboxes;
         this.events = events;
         this.clock = clock;
     }
@@ -75,13 +82,13 @@ public class SandboxReconciler {
      * transition runs meanwhile and the state read is current.
      */
     private boolean reconcile(LiveSandbox live) {
-        Runtime runtime = Runtime.findById(live.runtimeId(), LockModeType.PESSIMISTIC_WRITE);
+        Runtime runtime = runtimes.byId(live.runtimeId(), true).orElse(null);
         Instant now = clock.instant();
         if (runtime != null && claims.held(runtime, now)) {
             // A transition is under way; it records what it does.
             return false;
         }
-        Sandbox sandbox = Sandbox.findById(live.id());
+        Sandbox sandbox = sandboxes.byId(live.id()).orElseThrow();
         if (Sandbox.KILLED.equals(sandbox.state)) {
             return false;
         }

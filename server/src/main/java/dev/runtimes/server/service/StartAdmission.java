@@ -1,6 +1,6 @@
 package dev.runtimes.server.service;
 
-import dev.runtimes.server.domain.Membership;
+import dev.runtimes.server.domain.Memberships;
 import dev.runtimes.server.domain.Organization;
 import dev.runtimes.server.domain.Runtime;
 import dev.runtimes.server.error.ErrorKind;
@@ -14,7 +14,7 @@ final class StartAdmission {
      * Refuses the start or resume ({@code operation}) when the organization is metered and has no
      * credits left, or has more members than its member limit.
      */
-    static void check(Organization org, Runtime runtime, Operation operation) {
+    static void check(Organization org, Memberships memberships, Runtime runtime, Operation operation) {
         if (org.creditBalance != null && org.creditBalance <= 0) {
             throw new ServiceException(
                     ErrorKind.INSUFFICIENT_CREDITS,
@@ -22,7 +22,7 @@ final class StartAdmission {
                             + operation.pastParticiple() + ".");
         }
         if (org.memberLimit != null) {
-            long members = Membership.count("organizationId", org.id);
+            long members = memberships.count(org.id);
             if (members > org.memberLimit) {
                 throw ServiceException.forbidden("Organization '" + org.slug + "' has " + members
                         + " members, more than its limit of " + org.memberLimit + "; runtime '" + runtime.key

@@ -1,11 +1,14 @@
 package dev.runtimes.server.tenancy;
 
 import dev.runtimes.server.config.RuntimesConfig;
-import dev.runtimes.server.domain.ApiKey;
+import dev.runtimes.server.domain.ApiKeys;
 import dev.runtimes.server.domain.AppUser;
 import dev.runtimes.server.domain.Membership;
+import dev.runtimes.server.domain.Memberships;
 import dev.runtimes.server.domain.Organization;
-import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.domain.Organizations;
+import dev.runtimes.server.domain.Users;
+import dev.runtimes.server.domain.Workspaces;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,15 +30,30 @@ public class Bootstrap {
 
     private final RuntimesConfig config;
     private final TenancyService tenancy;
+    private final Organizations organizations;
+    private final Workspaces workspaces;
+    private final Users users;
+    private final Memberships memberships;
+    private final ApiKeys apiKeys;
     private final int port;
     private String announcement;
 
     Bootstrap(
             RuntimesConfig config,
             TenancyService tenancy,
+            Organizations organizations,
+            Workspaces workspaces,
+            Users users,
+            Memberships memberships,
+            ApiKeys apiKeys,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.config = config;
         this.tenancy = tenancy;
+        this.organizations = organizations;
+        this.workspaces = workspaces;
+        this.users = users;
+        this.memberships = memberships;
+        this.apiKeys = apiKeys;
         this.port = port;
     }
 
@@ -49,7 +67,7 @@ public class Bootstrap {
                             + " for org '%s', workspace '%s'.%n  Try: %s",
                     SLUG, SLUG, curl("$RUNTIMES_BOOTSTRAP_TOKEN"));
         } else if (config.bootstrap().generateToken()
-                && Organization.findBySlug(SLUG).isEmpty()) {
+                && organizations.bySlug(SLUG).isEmpty()) {
             String token = Tokens.generate();
             ensureExample(token);
             announcement = String.format(
@@ -73,14 +91,14 @@ public class Bootstrap {
 
     private void ensureExample(String token) {
         Organization org =
-                Organization.findBySlug(SLUG).orElseGet(() -> tenancy.createOrganization(SLUG, "Example", null, null));
-        Workspace.findBySlug(org.id, SLUG).orElseGet(() -> tenancy.createWorkspace(org.id, SLUG, "Example"));
-        AppUser owner = AppUser.findByName(SLUG).orElseGet(() -> tenancy.createUser(SLUG));
-        if (Membership.find(org.id, owner.id).isEmpty()) {
-            tenancy.addMember(org.id, owner.id, Membership.OWNER);
+                organizations.bySlug(SLUG).orElseGet(() -> tenancy.createOrganization(SLUG, "Example", null, null));
+        workspaces.bySlug(org.id, SLUG).orElseGet(() -> tenancy.createWorkspace(org.id, SLUG, "Example"));
+        AppUser owner = users.byName(SLUG).orElseGet(() -> tenancy.createUser(SLUG));
+        if (!memberships.exists(org.id, owner.id())) {
+            tenancy.addMember(org.id, owner.id(), Membership.OWNER);
         }
-        if (ApiKey.findByTokenHash(Tokens.hash(token)).isEmpty()) {
-            tenancy.createApiKey(owner.id, "bootstrap", token, null, null, null);
+        if (!apiKeys.existsWithTokenHash(Tokens.hash(token))) {
+            tenancy.createApiKey(owner.id(), "bootstrap", token, null, null, null);
         }
     }
 }

@@ -4,8 +4,11 @@ import dev.runtimes.server.domain.ApiKey;
 import dev.runtimes.server.domain.AppUser;
 import dev.runtimes.server.domain.Membership;
 import dev.runtimes.server.domain.Organization;
+import dev.runtimes.server.domain.Organizations;
 import dev.runtimes.server.domain.Project;
+import dev.runtimes.server.domain.Users;
 import dev.runtimes.server.domain.Workspace;
+import dev.runtimes.server.domain.Workspaces;
 import dev.runtimes.server.error.FieldProblem;
 import dev.runtimes.server.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +22,15 @@ import java.util.UUID;
 @Transactional
 public class OperatorService {
     private final TenancyService tenancy;
+    private final Organizations organizations;
+    private final Workspaces workspaces;
+    private final Users users;
 
-    OperatorService(TenancyService tenancy) {
+    OperatorService(TenancyService tenancy, Organizations organizations, Workspaces workspaces, Users users) {
         this.tenancy = tenancy;
+        this.organizations = organizations;
+        this.workspaces = workspaces;
+        this.users = users;
     }
 
     public record CreatedWorkspace(Workspace workspace, UUID defaultProjectId) {}
@@ -56,6 +65,7 @@ public class OperatorService {
     public Organization createOrganization(String slug, String name, OrganizationSettings settings) {
         Organization org = tenancy.createOrganization(slug, name, settings.creditBalance(), settings.memberLimit());
         settings.applyTo(org, OrganizationSettings.Given.ALL);
+        organizations.update(org);
         return org;
     }
 
@@ -64,16 +74,18 @@ public class OperatorService {
             String slug, OrganizationSettings settings, OrganizationSettings.Given given) {
         Organization org = organization(slug);
         settings.applyTo(org, given);
+        organizations.update(org);
         return org;
     }
 
     public CreatedWorkspace createWorkspace(String orgSlug, String slug, String name) {
         Workspace workspace = tenancy.createWorkspace(organization(orgSlug).id, slug, name);
-        return new CreatedWorkspace(workspace, tenancy.defaultProject(workspace.id).id);
+        return new CreatedWorkspace(
+                workspace, tenancy.defaultProject(workspace.id()).id());
     }
 
     public Project createProject(String orgSlug, String workspaceSlug, String key, String name) {
-        return tenancy.createProject(workspace(orgSlug, workspaceSlug).id, key, name);
+        return tenancy.createProject(workspace(orgSlug, workspaceSlug).id(), key, name);
     }
 
     public AppUser createUser(String name) {
@@ -82,7 +94,7 @@ public class OperatorService {
 
     public Membership addMember(String orgSlug, UUID userId, String role) {
         Organization org = organization(orgSlug);
-        return tenancy.addMember(org.id, user(userId).id, role);
+        return tenancy.addMember(org.id, user(userId).id(), role);
     }
 
     /** A new key with a fresh secret, restricted to the organization and workspace when named. */
@@ -93,28 +105,30 @@ public class OperatorService {
                     List.of("body", "workspace"), "a workspace restriction needs its org", "missing")));
         }
         UUID orgId = orgSlug == null ? null : organization(orgSlug).id;
-        UUID workspaceId = workspaceSlug == null ? null : workspace(orgSlug, workspaceSlug).id;
+        UUID workspaceId =
+                workspaceSlug == null ? null : workspace(orgSlug, workspaceSlug).id();
         String token = Tokens.generate();
-        return new IssuedKey(tenancy.createApiKey(user.id, name, token, orgId, workspaceId, expiresAt), token);
+        return new IssuedKey(tenancy.createApiKey(user.id(), name, token, orgId, workspaceId, expiresAt), token);
     }
 
     public void revokeApiKey(UUID keyId) {
         tenancy.revokeApiKey(keyId);
     }
 
-    private static Organization organization(String slug) {
-        return Organization.findBySlug(slug)
+    private Organization organization(String slug) {
+        return organizations
+                .bySlug(slug)
                 .orElseThrow(() -> ServiceException.notFound("Organization '" + slug + "' was not found."));
     }
 
-    private static Workspace workspace(String orgSlug, String slug) {
-        return Workspace.findBySlug(organization(orgSlug).id, slug)
+    private Workspace workspace(String orgSlug, String slug) {
+        return workspaces
+                .bySlug(organization(orgSlug).id, slug)
                 .orElseThrow(
                         () -> ServiceException.notFound("Workspace '" + orgSlug + "/" + slug + "' was not found."));
     }
 
-    private static AppUser user(UUID id) {
-        return AppUser.<AppUser>findByIdOptional(id)
-                .orElseThrow(() -> ServiceException.notFound("User " + id + " was not found."));
+    private AppUser user(UUID id) {
+        return users.byId(id).orElseThrow(() -> ServiceException.notFound("User " + id + " was not found."));
     }
 }

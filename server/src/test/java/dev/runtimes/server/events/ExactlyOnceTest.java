@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.service.EventFeedService;
 import dev.runtimes.server.service.RuntimeRef;
 import dev.runtimes.server.service.RuntimeService;
@@ -51,6 +52,9 @@ class ExactlyOnceTest {
 
     @Inject
     EventLog events;
+
+    @Inject
+    Runtimes records;
 
     @Test
     void concurrentWritersAndReadersSeeEveryEventOnceInOrder() throws Exception {
@@ -122,8 +126,9 @@ class ExactlyOnceTest {
     private void rolledBack(UUID runtimeId) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                Runtime runtime = Runtime.findById(runtimeId);
+                Runtime runtime = records.byId(runtimeId, false).orElseThrow();
                 runtime.name = "never";
+                records.update(runtime);
                 events.record(EventType.RUNTIME_UPDATED, runtime, "rolled back", Instant.now());
                 throw new IllegalStateException("the change fails after its event");
             });

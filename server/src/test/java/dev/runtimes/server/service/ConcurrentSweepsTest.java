@@ -10,6 +10,7 @@ import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import dev.runtimes.server.TestClock;
 import dev.runtimes.server.domain.Runtime;
+import dev.runtimes.server.domain.Runtimes;
 import dev.runtimes.server.domain.Sandbox;
 import dev.runtimes.server.provider.ProvisionedSandbox;
 import dev.runtimes.server.provider.local.SleepingSandboxes;
@@ -19,7 +20,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +69,9 @@ class ConcurrentSweepsTest {
 
     @Inject
     SandboxLedger ledger;
+
+    @Inject
+    Runtimes runtimes;
 
     @Inject
     SandboxReconciler reconciler;
@@ -174,7 +177,7 @@ class ConcurrentSweepsTest {
     }
 
     private void start(Tenant tenant, UUID runtimeId, long limitSeconds) {
-        Runtime runtime = Runtime.findById(runtimeId, LockModeType.PESSIMISTIC_WRITE);
+        Runtime runtime = runtimes.byId(runtimeId, true).orElseThrow();
         String process = SleepingSandboxes.start();
         processes.add(process);
         Claim claim = new Claim(
@@ -233,9 +236,8 @@ class ConcurrentSweepsTest {
     }
 
     private static Map<UUID, Sandbox> sandboxesByRuntime(Tenant tenant) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Sandbox.<Sandbox>list("organizationId", tenant.orgId()).stream()
-                        .collect(Collectors.toMap(sandbox -> sandbox.runtimeId, Function.identity())));
+        return Ledger.sandboxesOfOrganization(tenant.orgId()).stream()
+                .collect(Collectors.toMap(sandbox -> sandbox.runtimeId, Function.identity()));
     }
 
     /**

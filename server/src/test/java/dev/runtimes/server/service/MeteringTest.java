@@ -13,9 +13,7 @@ import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.Tenants.Tenant;
 import dev.runtimes.server.TestClock;
-import dev.runtimes.server.domain.CreditCharge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -79,13 +77,6 @@ class MeteringTest {
         clock.set(T0.plusSeconds(seconds));
     }
 
-    private static long creditsInTheLedger() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> CreditCharge.<CreditCharge>streamAll()
-                        .mapToLong(charge -> charge.credits)
-                        .sum());
-    }
-
     private void assertLedgerAgreesWithBilled() {
         long[] chargedAndBilled = Ledger.chargedAndBilled(tenant.orgId());
         assertThat(chargedAndBilled[0]).isEqualTo(chargedAndBilled[1]);
@@ -95,7 +86,7 @@ class MeteringTest {
     void theSweepChargesWholeCreditsAndCarriesTheFraction() {
         balance(1000L);
         double chargedBefore = registry.counter("runtimes.credits.charged").count();
-        long ledgerBefore = creditsInTheLedger();
+        long ledgerBefore = Ledger.creditsCharged();
         String id = api.createIdle("metered");
         api.started(id);
         String sandbox = sandboxOf(id);
@@ -124,7 +115,7 @@ class MeteringTest {
         assertThat(Ledger.balance(tenant.orgId())).isEqualTo(986);
         assertLedgerAgreesWithBilled();
         assertThat(registry.counter("runtimes.credits.charged").count() - chargedBefore)
-                .isEqualTo(creditsInTheLedger() - ledgerBefore);
+                .isEqualTo(Ledger.creditsCharged() - ledgerBefore);
         api.reset(id).then().statusCode(200);
     }
 

@@ -62,7 +62,14 @@ class ListRuntimesAccessTest {
         b2 = tenants.workspace(b);
         runtimeA1 = tenants.runtime(a, "a1");
         runtimeA2 = tenants.runtime(
-                new Tenant(a.org(), a.orgId(), a2.slug, a2.id, tenancy.defaultProject(a2.id).id, a.owner()), "a2");
+                new Tenant(
+                        a.org(),
+                        a.orgId(),
+                        a2.slug(),
+                        a2.id(),
+                        tenancy.defaultProject(a2.id()).id(),
+                        a.owner()),
+                "a2");
         tenants.runtime(b, "b1");
     }
 
@@ -82,7 +89,7 @@ class ListRuntimesAccessTest {
     @Test
     void eachWorkspaceListsOnlyItsOwnRuntimes() {
         assertThat(ids(list(a.owner().token(), a.org(), a.workspace()))).containsExactly(runtimeA1.toString());
-        assertThat(ids(list(a.owner().token(), a.org(), a2.slug))).containsExactly(runtimeA2.toString());
+        assertThat(ids(list(a.owner().token(), a.org(), a2.slug()))).containsExactly(runtimeA2.toString());
     }
 
     @Test
@@ -119,8 +126,8 @@ class ListRuntimesAccessTest {
 
     @Test
     void keyRestrictedToAnotherWorkspaceIs403() {
-        String restricted = tenants.key(a.owner().userId(), a.orgId(), a2.id, null);
-        assertThat(ids(list(restricted, a.org(), a2.slug))).containsExactly(runtimeA2.toString());
+        String restricted = tenants.key(a.owner().userId(), a.orgId(), a2.id(), null);
+        assertThat(ids(list(restricted, a.org(), a2.slug()))).containsExactly(runtimeA2.toString());
         list(restricted, a.org(), a.workspace())
                 .then()
                 .statusCode(403)
@@ -133,7 +140,7 @@ class ListRuntimesAccessTest {
         Member both = tenants.member(a.orgId(), Membership.MEMBER);
         tenancy.addMember(b.orgId(), both.userId(), Membership.MEMBER);
         String onlyB = tenants.key(both.userId(), b.orgId(), null, null);
-        list(onlyB, b.org(), b2.slug).then().statusCode(200);
+        list(onlyB, b.org(), b2.slug()).then().statusCode(200);
         list(onlyB, a.org(), a.workspace()).then().statusCode(403).body("type", is("forbidden_error"));
     }
 

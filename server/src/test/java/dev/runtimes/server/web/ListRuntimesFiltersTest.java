@@ -41,11 +41,12 @@ class ListRuntimesFiltersTest {
         colleague = tenants.member(tenant.orgId(), Membership.MEMBER);
         analytics = tenancy.createProject(tenant.workspaceId(), "analytics", "Analytics");
         mineDefault = tenants.runtime(tenant, tenant.owner(), "mine-default", tenant.defaultProjectId(), Map.of());
-        mineAnalyticsMl = tenants.runtime(tenant, tenant.owner(), "mine-analytics", analytics.id, Map.of("team", "ml"));
+        mineAnalyticsMl =
+                tenants.runtime(tenant, tenant.owner(), "mine-analytics", analytics.id(), Map.of("team", "ml"));
         theirsDefaultMl =
                 tenants.runtime(tenant, colleague, "theirs-default", tenant.defaultProjectId(), Map.of("team", "ml"));
         theirsAnalyticsMlProd = tenants.runtime(
-                tenant, colleague, "theirs-analytics", analytics.id, Map.of("team", "ml", "env", "prod"));
+                tenant, colleague, "theirs-analytics", analytics.id(), Map.of("team", "ml", "env", "prod"));
     }
 
     private RequestSpecification as(Member member) {
@@ -78,7 +79,7 @@ class ListRuntimesFiltersTest {
 
     @Test
     void projectFilter() {
-        assertThat(ids(as(colleague).queryParam("project_id", analytics.id.toString())))
+        assertThat(ids(as(colleague).queryParam("project_id", analytics.id().toString())))
                 .containsExactly(theirsAnalyticsMlProd, mineAnalyticsMl);
     }
 
@@ -111,7 +112,7 @@ class ListRuntimesFiltersTest {
     void filtersCombine() {
         assertThat(ids(as(tenant.owner())
                         .queryParam("owner", "me")
-                        .queryParam("project_id", analytics.id.toString())
+                        .queryParam("project_id", analytics.id().toString())
                         .queryParam("label", "team:ml")
                         .queryParam("state", "idle")))
                 .containsExactly(mineAnalyticsMl);
@@ -121,7 +122,7 @@ class ListRuntimesFiltersTest {
     void aCombinationPagesThroughItsMatchesInListOrderWhicheverFilterIsRarer() {
         var first = as(colleague)
                 .queryParam("label", "team:ml")
-                .queryParam("project_id", analytics.id.toString())
+                .queryParam("project_id", analytics.id().toString())
                 .queryParam("state", "idle", "paused")
                 .queryParam("limit", 1)
                 .get(path())
@@ -129,7 +130,7 @@ class ListRuntimesFiltersTest {
         assertThat(first.getList("items.id", String.class)).containsExactly(theirsAnalyticsMlProd.toString());
         var second = as(colleague)
                 .queryParam("label", "team:ml")
-                .queryParam("project_id", analytics.id.toString())
+                .queryParam("project_id", analytics.id().toString())
                 .queryParam("state", "idle", "paused")
                 .queryParam("limit", 1)
                 .queryParam("cursor", first.getString("next_cursor"))

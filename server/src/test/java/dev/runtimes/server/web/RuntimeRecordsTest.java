@@ -257,7 +257,11 @@ class RuntimeRecordsTest {
 
     @Test
     void aKeyRestrictedToAnotherWorkspaceMayNotCreate() {
-        String restricted = tenants.key(tenant.owner().userId(), tenant.orgId(), tenants.workspace(tenant).id, null);
+        String restricted = tenants.key(
+                tenant.owner().userId(),
+                tenant.orgId(),
+                tenants.workspace(tenant).id(),
+                null);
         given().header("Authorization", "Bearer " + restricted)
                 .contentType("application/json")
                 .body(MINIMAL)

@@ -6,13 +6,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import org.hibernate.exception.JDBCConnectionException;
 
 /**
- * Whether a failure, wherever it surfaced (the list's own JDBC, Hibernate under authentication,
- * a service or an operator operation, wrapped by JPA or a transaction), is the database's: a
- * statement it gave up on in time is a 504, a connection it lost or refused a 502. Any other
- * database error is ours and stays a 500.
+ * Whether a failure, wherever it surfaced (a statement of a request stage, a service or an operator
+ * operation, wrapped by a transaction), is the database's: a statement it gave up on in time is a
+ * 504, a connection it lost or refused a 502. Any other database error is ours and stays a 500.
  */
 final class DatabaseFailures {
     /** PostgreSQL's query_canceled: the statement timeout fired. */
@@ -32,8 +30,7 @@ final class DatabaseFailures {
             if (cause instanceof SQLTimeoutException || hasState(cause, QUERY_CANCELED)) {
                 return Optional.of(ErrorKind.GATEWAY_TIMEOUT);
             }
-            if (cause instanceof JDBCConnectionException
-                    || cause instanceof SQLTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLRecoverableException
                     || hasState(cause, CONNECTION_CLASS)
                     || hasState(cause, ENDED_SESSION_CLASS)) {

@@ -64,29 +64,29 @@ public class OperatorsResource implements OperatorsApi {
     public WorkspaceRecord createWorkspace(String org, CreateWorkspaceRequest request) {
         OperatorService.CreatedWorkspace created = operators.createWorkspace(org, request.getSlug(), request.getName());
         return new WorkspaceRecord()
-                .id(created.workspace().id)
+                .id(created.workspace().id())
                 .org(org)
-                .slug(created.workspace().slug)
-                .name(created.workspace().name)
+                .slug(created.workspace().slug())
+                .name(created.workspace().name())
                 .defaultProjectId(created.defaultProjectId())
-                .createdAt(UtcDateTimes.of(created.workspace().createdAt));
+                .createdAt(UtcDateTimes.of(created.workspace().createdAt()));
     }
 
     @Override
     public ProjectRecord createProject(String org, String workspace, CreateProjectRequest request) {
         var project = operators.createProject(org, workspace, request.getKey(), request.getName());
         return new ProjectRecord()
-                .id(project.id)
-                .key(project.key)
-                .name(project.name)
-                .isDefault(project.isDefault)
-                .createdAt(UtcDateTimes.of(project.createdAt));
+                .id(project.id())
+                .key(project.key())
+                .name(project.name())
+                .isDefault(project.isDefault())
+                .createdAt(UtcDateTimes.of(project.createdAt()));
     }
 
     @Override
     public UserRecord createUser(CreateUserRequest request) {
         var user = operators.createUser(request.getName());
-        return new UserRecord().id(user.id).name(user.name).createdAt(UtcDateTimes.of(user.createdAt));
+        return new UserRecord().id(user.id()).name(user.name()).createdAt(UtcDateTimes.of(user.createdAt()));
     }
 
     @Override
@@ -94,10 +94,10 @@ public class OperatorsResource implements OperatorsApi {
         var membership =
                 operators.addMember(org, request.getUserId(), request.getRole().toString());
         return new MemberRecord()
-                .userId(membership.userId)
+                .userId(membership.userId())
                 .org(org)
-                .role(MemberRole.fromValue(membership.role))
-                .createdAt(UtcDateTimes.of(membership.createdAt));
+                .role(MemberRole.fromValue(membership.role()))
+                .createdAt(UtcDateTimes.of(membership.createdAt()));
     }
 
     @Override
@@ -107,13 +107,13 @@ public class OperatorsResource implements OperatorsApi {
         OperatorService.IssuedKey issued =
                 operators.issueApiKey(userId, request.getName(), request.getOrg(), request.getWorkspace(), expiresAt);
         return new ApiKeyCreated()
-                .id(issued.key().id)
-                .name(issued.key().name)
+                .id(issued.key().id())
+                .name(issued.key().name())
                 .token(issued.token())
                 .org(request.getOrg())
                 .workspace(request.getWorkspace())
-                .expiresAt(UtcDateTimes.of(issued.key().expiresAt))
-                .createdAt(UtcDateTimes.of(issued.key().createdAt));
+                .expiresAt(UtcDateTimes.of(issued.key().expiresAt()))
+                .createdAt(UtcDateTimes.of(issued.key().createdAt()));
     }
 
     @Override

@@ -8,9 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.runtimes.server.RuntimeApi;
 import dev.runtimes.server.Tenants;
 import dev.runtimes.server.TestClock;
-import dev.runtimes.server.domain.IdempotencyRecord;
+import dev.runtimes.server.domain.Rows;
 import dev.runtimes.server.service.IdempotencyService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -42,6 +41,9 @@ class IdempotencyTest {
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    Rows rows;
 
     Tenants.Tenant tenant;
     RuntimeApi api;
@@ -208,8 +210,11 @@ class IdempotencyTest {
 
         clock.advance(IdempotencyService.RETENTION.plusSeconds(1));
         assertThat(idempotency.sweep()).isPositive();
-        long left = QuarkusTransaction.requiringNew()
-                .call(() -> IdempotencyRecord.count("apiKeyId", tenant.owner().keyId()));
+        long left = rows.first(
+                        "select count(*) from idempotency_keys where api_key_id = ?",
+                        rs -> rs.getLong(1),
+                        tenant.owner().keyId())
+                .orElseThrow();
         assertThat(left).isZero();
     }
 
