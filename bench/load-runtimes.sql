@@ -21,7 +21,8 @@ select pg_backend_pid() as backend \gset
 \! renice -n "$(ps -o nice= -p $PPID)" -p "$BACKEND" >/dev/null 2>&1 || true
 begin;
 -- The rows are consistent by construction: no foreign key checks row by row, and the secondary
--- indexes are built once at the end (sorted) instead of row by row: a 10 M load takes a third of the time.
+-- indexes are built once at the end (sorted) instead of row by row. psql reads this file as it
+-- runs it: leave it unchanged until the load is over.
 set local session_replication_role = replica;
 set local maintenance_work_mem = '1GB';
 create temporary table secondary_indexes as

@@ -42,7 +42,7 @@ stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; }
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true' EXIT
 
 # SIZES: the runtimes of the large workspaces, each size in a database of its own, loaded at the
-# first run (bench/load-runtimes.sql: 1m in about 4 min, 10m in about 40 on these machines).
+# first run (bench/load-runtimes.sql: 1m in under 4 min; 10m in more than 50 on these machines).
 SIZES=${SIZES:-1m}
 # BENCH_DB_10M (and so on) names a size's database; by default it is $BENCH_DB_10m, $BENCH_DB for 1m.
 database() {
