@@ -3,7 +3,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One client on one keep-alive connection, one request at a time; prints "p50_ms p99_ms requests".
@@ -14,7 +17,8 @@ import java.util.Arrays;
  * client every pause becomes a run of synthetic samples. docs/benchmarks.md reports both.
  *
  * <p>Run from the source, no build: {@code java bench/Latency.java host port token path seconds}.
- * The first two seconds warm this client up and are not counted. It allocates nothing per request.
+ * A path {@code @file} sends the file's paths (one a line) in turn, round robin. The first two
+ * seconds warm this client up and are not counted. It allocates nothing per request.
  */
 public class Latency {
     private static final byte[] CONTENT_LENGTH = "\ncontent-length:".getBytes(StandardCharsets.US_ASCII);
@@ -22,9 +26,12 @@ public class Latency {
     public static void main(String[] args) throws IOException {
         String host = args[0];
         int port = Integer.parseInt(args[1]);
-        byte[] request = ("GET " + args[3] + " HTTP/1.1\r\nHost: " + host + ":" + port
-                        + "\r\nAuthorization: Bearer " + args[2] + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        List<String> paths = args[3].startsWith("@") ? Files.readAllLines(Path.of(args[3].substring(1))) : List.of(args[3]);
+        byte[][] requests = paths.stream()
+                .map(path -> ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                                + "\r\nAuthorization: Bearer " + args[2] + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII))
+                .toArray(byte[][]::new);
         long measureNanos = (long) (Double.parseDouble(args[4]) * 1e9);
         long[] latencies = new long[2_000_000];
         int count = 0;
@@ -35,8 +42,9 @@ public class Latency {
             InputStream in = socket.getInputStream();
             long warmUpEnd = System.nanoTime() + 2_000_000_000L;
             long end = warmUpEnd + measureNanos;
-            for (long now = System.nanoTime(); now < end && count < latencies.length; ) {
-                out.write(request);
+            int sent = 0;
+            for (long now = System.nanoTime(); now < end && count < latencies.length; sent++) {
+                out.write(requests[sent % requests.length]);
                 readAnswer(in, buffer);
                 long done = System.nanoTime();
                 if (now >= warmUpEnd) {

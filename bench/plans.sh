@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source bench/server.sh
 PSQL=(psql -h 127.0.0.1 -U postgres -qtA -d "$DB")
 WS=$("${PSQL[@]}" -c "select w.id from workspaces w join organizations o on o.id = w.organization_id where o.slug = 'example' and w.slug = 'example'")
-PROJECT=$("${PSQL[@]}" -c "select id from projects where workspace_id = '$WS' and key = 'p2'")
+PROJECT=$("${PSQL[@]}" -c "select id from projects where workspace_id = '$WS' and key = 'share-pct1'")
 # The keyset of row 500,000 in list order: where page 10,000 starts.
 CURSOR=$("${PSQL[@]}" -F, -c "select created_at, id from runtimes where workspace_id = '$WS' order by created_at desc, id desc offset 500000 limit 1")
 # bench/page.sql without its comments, its filter and its order: what each case adds goes between.

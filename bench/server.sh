@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the bench scripts: the database, the port and the settings the server runs with, and
 # the wait for its first answer.
 DB=${BENCH_DB:-runtimes_bench}
@@ -25,7 +26,11 @@ export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-8}
 # psql and pgbench run in the session the server's connections get (application.properties,
 # quarkus.datasource.jdbc.new-connection-sql), so they plan the page query as the server does.
 export PGOPTIONS="-c enable_memoize=off"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
+use_database() {   # name → the database psql (DB) and the server use
+    DB=$1
+    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${DB}"
+}
+use_database "$DB"
 export QUARKUS_HTTP_PORT=$PORT
 export QUARKUS_LOG_LEVEL=WARN
 # The sweeps stay halted: they would meter and expire the loaded sandboxes (of a provider the server

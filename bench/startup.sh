@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../server/target/quarkus-app"   # an AOT cache records the class path as it was given
 
+# shellcheck source=bench/server.sh
 source ../../../bench/server.sh
 RUNS=${RUNS:-5}
 LOG=$(mktemp)
